@@ -180,15 +180,17 @@ describe('sweep report for a person', () => {
   };
 
   it('says the error share in % in the table and the HTML report, as the app does, while --json and --csv keep the 0..1 share', () => {
-    const table = formatReport(report as never);
+    // Wide enough for one block (folding has its own test, sweepCells.test.ts).
+    const table = formatReport(report as never, 300);
     expect(table).toContain('failed, % of ended');
     const rows = table.split('\n').filter((l) => /^[02]\s/.test(l));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('49 ±2');
-    expect(rows[1]).toContain('3.1 ±2');
-    expect(rows[0]).toContain('12.5 ±0.5');
+    // With a % sign, the mean at its interval's decimals (trial T3 of session 52, 3: "0.174" and "1.5 [1.29, 1.7]").
+    expect(rows[0]).toContain('49.0% ±2.0');
+    expect(rows[1]).toContain('3.1% ±2.0');
+    expect(rows[0]).toContain('12.50 ±0.50');
     const html = reportHtml(report as never);
-    expect(html).toContain('49 <span class="ci">[47, 51]</span>');
+    expect(html).toContain('49.0% <span class="ci">[47.0, 51.0]</span>');
     expect(html).toContain('failed, % of ended');
     const csv = reportCsv(report as never).split('\n');
     expect(csv[1].split(',')).toContain('0.49');
@@ -201,18 +203,18 @@ describe('sweep report for a person', () => {
       ...report,
       points: [{ set: { 'services.payments.policy.retries.attempts': 0 }, runs: 3, metrics: { p50Ms: one, p90Ms: one, p99Ms: one, meanMs: two, errorShare: { ...iv(0.9996, 0.0017), n: 3 }, attemptsPerCall: { ...iv(1.573, 0.001), n: 3 }, proxyCpuVcpu: { ...iv(0.716, 0.026), n: 3 } } }],
     };
-    const table = formatReport(partialReport as never);
+    const table = formatReport(partialReport as never, 300);
     const row = table.split('\n').find((l) => /^0\s/.test(l))!;
     expect(row).toContain('245.1 (1 of 3)');
-    expect(row).toContain('100 ±9 (2 of 3)');
-    expect(row).toContain('99.96 ±0.17');
-    expect(row).not.toContain('99.96 ±0.17 (');
+    expect(row).toContain('100.0 ±9.0 (2 of 3)');
+    expect(row).toContain('99.96% ±0.17');
+    expect(row).not.toContain('99.96% ±0.17 (');
     expect(table).toContain('(n of N): over the n runs of N that have the figure');
     const html = reportHtml(partialReport as never);
-    expect(html).toContain('<td>245 (1 of 3)</td>');
-    expect(html).toContain('<title>0: 245 (1 of 3), no interval</title>');
+    expect(html).toContain('<td>245.1 (1 of 3)</td>');
+    expect(html).toContain('<title>0: 245.1 (1 of 3), no interval</title>');
     expect(html).not.toContain('[245, 245]');
-    expect(html).toContain('100 <span class="ci">[91, 109]</span> (2 of 3)');
+    expect(html).toContain('100.0 <span class="ci">[91.0, 109.0]</span> (2 of 3)');
     // Every run has the figure: no mark, as before.
     expect(formatReport(report as never)).not.toContain(' of 5)');
     expect(formatReport(report as never)).not.toContain('(n of N)');

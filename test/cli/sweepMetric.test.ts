@@ -43,13 +43,13 @@ describe('sweep --metric', () => {
     expect(p0['edge:edge->frontend.tries'].mean).toBe(1);
     // catalog at 2 replicas is less busy than at 1.
     expect(local.points[1].metrics['service:catalog.utilization'].mean!).toBeLessThan(p0['service:catalog.utilization'].mean!);
-    const table = formatReport(local);
+    const table = formatReport(local, 400);
     expect(table).toContain('gateway edge CPU (vCPU)');
     expect(table).toContain('edge->frontend attempts per call, one hop');
     expect(table).toContain('service catalog utilisation (%)');
     expect(table).not.toContain('proxy CPU');
     expect(reportCsv(local).split('\n')[0]).toBe(
-      'services.catalog.replicas,runs,errorShare_mean,errorShare_lo,errorShare_hi,errorShare_n,gatewayCpuVcpu_mean,gatewayCpuVcpu_lo,gatewayCpuVcpu_hi,gatewayCpuVcpu_n,gateway:edge.cpu_mean,gateway:edge.cpu_lo,gateway:edge.cpu_hi,gateway:edge.cpu_n,edge:edge->frontend.tries_mean,edge:edge->frontend.tries_lo,edge:edge->frontend.tries_hi,edge:edge->frontend.tries_n,service:catalog.utilization_mean,service:catalog.utilization_lo,service:catalog.utilization_hi,service:catalog.utilization_n',
+      'services.catalog.replicas,runs,errorShare_mean (0..1 = 0..100%),errorShare_lo (0..1 = 0..100%),errorShare_hi (0..1 = 0..100%),errorShare_n,gatewayCpuVcpu_mean,gatewayCpuVcpu_lo,gatewayCpuVcpu_hi,gatewayCpuVcpu_n,gateway:edge.cpu_mean,gateway:edge.cpu_lo,gateway:edge.cpu_hi,gateway:edge.cpu_n,edge:edge->frontend.tries_mean,edge:edge->frontend.tries_lo,edge:edge->frontend.tries_hi,edge:edge->frontend.tries_n,service:catalog.utilization_mean (0..1 = 0..100%),service:catalog.utilization_lo (0..1 = 0..100%),service:catalog.utilization_hi (0..1 = 0..100%),service:catalog.utilization_n',
     );
     const html = reportHtml(local);
     expect(html).toContain('<figcaption>edge-&gt;frontend attempts per call, one hop</figcaption>');
@@ -113,21 +113,22 @@ describe('an interval cut at its figure bound says so (N11: "0.8526 ±1.4" for a
     expect(c.clamped).toEqual(['lo']);
     expect(clampNote(report)).toBe("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent)): the figure cannot go past it");
     const table = formatReport(report);
-    expect(table).toMatch(/0\.8526 \[0, 4\.313\]/);
-    expect(table).not.toContain('0.8526 ±');
+    // Mean and bounds at the decimals of the half-width, 2.156 (trial T3 of session 52, 3).
+    expect(table).toMatch(/0\.9% \[0\.0, 4\.3\]/);
+    expect(table).not.toContain('0.9% ±');
     expect(table).toContain("[lo, hi]: the interval cut at its figure's bound: Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent))");
     const csv = reportCsv(report).split('\n');
     const row = Object.fromEntries(csv[0].split(',').map((h, i) => [h, csv[1].split(',')[i]]));
-    expect(row.errorShare_lo).toBe('0');
-    expect(Number(row.errorShare_hi)).toBeCloseTo(c.hi!, 12);
+    expect(row['errorShare_lo (0..1 = 0..100%)']).toBe('0');
+    expect(Number(row['errorShare_hi (0..1 = 0..100%)'])).toBeCloseTo(c.hi!, 12);
     expect(reportHtml(report)).toContain("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent))");
-    expect(reportHtml(report)).toContain('0.853 <span class="ci">[0, 4.31]</span>');
+    expect(reportHtml(report)).toContain('0.9% <span class="ci">[0.0, 4.3]</span>');
   });
 
   it('an interval inside its range is ± and says nothing of a clamp', () => {
     const wide = buildReport(spec, runs.map((r, j) => ({ ...r, metrics: { ...r.metrics, errorShare: 0.5 + j * 0.01 } })));
     expect(wide.points[0].metrics.errorShare.clamped).toBeUndefined();
     expect(clampNote(wide)).toBeNull();
-    expect(formatReport(wide)).toMatch(/51 ±2\.5/);
+    expect(formatReport(wide)).toMatch(/51\.0% ±2\.5/);
   });
 });

@@ -19,11 +19,12 @@ describe('≈ in the sweep table', () => {
     expect(overlapsBefore(report as never, 'errorShare')).toEqual([false, false, true, false, false, true]);
     const rows = formatReport(report as never).split('\n').filter((l) => /^\d\s/.test(l));
     expect(rows.map((r) => r.endsWith('≈'))).toEqual([false, false, true, false, false, true]);
-    expect(rows[2]).toMatch(/^1\s+1\s+3\s+47 ±2 ≈$/);
+    expect(rows[2]).toMatch(/^1\s+1\s+3\s+47\.0% ±2\.0 ≈$/);
     // ≠: apart from the line's first point (replicas 2: 0.20±0.05 against 0.26±0.005), though not marked ≈ (trial N18, 6).
-    expect(rows[3]).toMatch(/26 ±0\.5 ≠$/);
-    expect(rows[4]).toMatch(/30 ±1 ≠$/);
-    expect(rows[5]).toMatch(/26\.2 ±1 ≠ ≈$/);
+    expect(rows[3]).toMatch(/26\.00% ±0\.50 ≠$/);
+    expect(rows[4]).toMatch(/30\.0% ±1\.0 ≠$/);
+    // Its mean at its half-width's decimals (trial T3 of session 52, 3); both marks after one space.
+    expect(rows[5]).toMatch(/26\.2% ±1\.0 ≠≈$/);
     expect(apartFromFirst(report as never, 'errorShare')).toEqual([false, false, false, true, true, true]);
     expect(formatReport(report as never)).toContain(APART_NOTE);
   });

@@ -3,6 +3,7 @@
 // each swept path's meaning and the scenario's faults with their times, read from the scenario.
 import type { Scenario } from '../../scenario';
 import { callersOf, callerName } from '../../models/policyReach';
+import { formatValue, type Axis } from './grid';
 
 /** The words: per swept path, what it is (absent where no rule reads it), and each fault with its times. */
 export interface SweepAbout {
@@ -39,10 +40,15 @@ export function sweepAbout(scenario: Scenario, paths: readonly string[], duratio
   return { paths: out, faults };
 }
 
-/** The report's lines of `about`: "swept: PATH: words" per path with words, then "faults: ..." (none: "faults: none"). */
-export function aboutLines(about: SweepAbout | undefined): string[] {
-  if (!about) return [];
-  const paths = Object.entries(about.paths).map(([p, w]) => `swept: ${p}: ${w}`);
+/**
+ * The report's lines of what was swept and over what: "swept: PATH = V1, V2: words" for every swept
+ * path of `grid` in its order, the words where `about` has them (trial T3 of session 52, 4: only the
+ * first --set was named, the second only in a legend), then "faults: ..." ("faults: none") when
+ * `about` is known (absent in outputs older than session 49). Pure.
+ */
+export function aboutLines(about: SweepAbout | undefined, grid: readonly Axis[] = []): string[] {
+  const paths = grid.map((a) => `swept: ${a.path} = ${a.values.map(formatValue).join(', ')}${about?.paths[a.path] ? `: ${about.paths[a.path]}` : ''}`);
+  if (!about) return paths;
   return [...paths, `faults: ${about.faults.length ? about.faults.join('; ') : 'none'}`];
 }
 

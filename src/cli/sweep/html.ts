@@ -3,8 +3,10 @@ import { area, line } from 'd3-shape';
 import { parseDuration } from '../../scenario/duration';
 import { formatValue } from './grid';
 import { metricDef } from './metrics';
-import type { Metric } from './stats';
+import type { Interval, Metric } from './stats';
 import { aboutLines, INTERVAL_READING } from './about';
+import { figureText } from './cells';
+import { OK_ONLY_MARK, OK_ONLY_METRICS, okOnlyMarks, okOnlyNote } from './okOnly';
 import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
 import { apartFromFirst, overlapsBefore } from './overlap';
 import { windowLine } from './window';
@@ -33,17 +35,21 @@ export function reportHtml(r: SweepReport): string {
   const names = metricsOf(s);
   const charts = names.map((m) => chart(r, m)).join('\n');
   const head = [...s.grid.map((a) => a.path), 'runs', ...names.map((m) => metricDef(m).label)];
-  const rows = r.points.map((p) => [
+  const okOnly = okOnlyMarks(r);
+  const okNote = okOnlyNote(r, names);
+  const rows = r.points.map((p, i) => [
     ...s.grid.map((a) => esc(formatValue(p.set[a.path]))),
     String(p.runs),
     ...names.map((m) => {
       const c = p.metrics[m];
-      const k = metricDef(m).scale;
-      // The interval never breaks inside ("[102," over "107]" at 1024 px); it may go under its mean.
-      return c.mean === null ? '-' : (c.lo === null || c.hi === null ? esc(fmt(k * c.mean)) : `${esc(fmt(k * c.mean))} <span class="ci">[${esc(fmt(k * c.lo))}, ${esc(fmt(k * c.hi))}]</span>`) + esc(runsOf(c.n, p.runs));
+      if (c.mean === null) return '-';
+      // Mean and interval at the same decimals, a share in % (cells.ts). The interval never breaks inside ("[102," over "107]" at 1024 px); it may go under its mean.
+      const t = figureText(m, c, true);
+      const mark = okOnly[i] && OK_ONLY_METRICS.includes(m) ? `<sup class="okonly">${OK_ONLY_MARK}</sup>` : '';
+      return (t.lo === null ? esc(t.mean) : `${esc(t.mean)} <span class="ci">[${esc(t.lo)}, ${esc(t.hi!)}]</span>`) + esc(runsOf(c.n, p.runs)) + mark;
     }),
   ]);
-  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h).replace(/\./g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h).replace(/\./g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>${okNote ? `<p class="note okonly">${esc(okNote)}</p>` : ''}`;
   const title = `Sweep of ${s.scenario}`;
   const what = `${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase} to ${s.seedBase + s.seeds - 1}), ${r.runs.length} runs${s.durationMs === null ? '' : `, ${s.durationMs / 1000} s simulated each`}; file ${s.file}`;
   return `<!doctype html>
@@ -58,10 +64,11 @@ table{border-collapse:collapse}.ci{white-space:nowrap}th,td{padding:3px 8px;bord
 .note{color:#555;max-width:70em}
 .table{overflow-x:auto;max-width:100%}
 .legend span{margin-right:16px;white-space:nowrap}
+sup.okonly{color:#b45309;font-weight:700}
 </style></head><body>
 <h1>${esc(title)}</h1>
-${[...aboutLines(s.about), ...windowLine(s.window)].map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
-<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} A ≈ above a point marks an interval that overlaps that of the point before it on its line; a ≠, one apart from the line's first point (the baseline). ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
+${[...aboutLines(s.about, s.grid), ...windowLine(s.window)].map((l) => `<p class="note about">${esc(l)}</p>`).join('\n')}
+<p class="note">${esc(what)}. Each chart shows a metric's mean over the seeds at each value of ${esc(s.grid[0]?.path ?? 'the scenario')}${s.grid.length > 1 ? `, one line for each value of ${esc(s.grid.slice(1).map((a) => a.path).join(' and '))} (the key above the charts)` : ''}, with its 95% Student-t confidence interval as a band and bars. ${esc(INTERVAL_READING)} A ≈ above a point marks an interval that overlaps that of the point before it on its line; a ≠, one apart from the line's first point (the baseline).${okNote ? ` A ${OK_ONLY_MARK} in the table marks a p99 of ok requests that leaves out more failures than another point's (below the table).` : ''} Figures are written as mean [95% interval] at the same decimals, shares in %. ${esc(metricNotes(names).map((t) => t[0].toUpperCase() + t.slice(1)).join('. '))}.${(() => {
     const c = clampNote(r);
     return c ? ` Bands and [lo, hi] are cut at the figure's bound where the t interval reached past it: ${esc(c)}.` : '';
   })()}${partial(r) ? ' (n of N) after a figure: it is over the n runs of N that have it (no ok request after the warmup, or no sidecar, in the others); one run gives no interval.' : ''}</p>
@@ -72,6 +79,12 @@ ${charts}
 ${tableHtml}
 </body></html>
 `;
+}
+
+/** A point's figure for its tooltip, as the table writes it: "1.50% [1.29, 1.71]". */
+function figureLabel(m: Metric, c: Interval): string {
+  const t = figureText(m, c, true);
+  return t.lo === null ? t.mean : `${t.mean} [${t.lo}, ${t.hi}]`;
 }
 
 /** The lines every chart draws: one per combination of the axes after the first, in grid order ('' for one line). */
@@ -106,7 +119,7 @@ function chart(r: SweepReport, m: Metric): string {
   const xPt = scalePoint<string>().domain(xs.map((v) => formatValue(v))).range([0, iw]).padding(0.5);
   const xOf = (v: unknown) => (numeric ? xLin(xNumber(v)) : (xPt(formatValue(v)) ?? 0));
   // Series: one per combination of the other axes, in grid order.
-  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string; same: boolean; apart: boolean }[]>();
+  const series = new Map<string, { x: unknown; mean: number; lo: number; hi: number; interval: boolean; of: string; same: boolean; apart: boolean; text: string }[]>();
   const overlaps = overlapsBefore(r, m);
   const aparts = apartFromFirst(r, m);
   for (const [i, p] of r.points.entries()) {
@@ -115,7 +128,7 @@ function chart(r: SweepReport, m: Metric): string {
     const key = grid.slice(1).map((a) => `${a.path}=${formatValue(p.set[a.path])}`).join(' ');
     if (!series.has(key)) series.set(key, []);
     const k = metricDef(m).scale;
-    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs), same: overlaps[i], apart: aparts[i] });
+    series.get(key)!.push({ x: xAxis ? p.set[xAxis.path] : '(scenario)', mean: k * c.mean, lo: k * (c.lo ?? c.mean), hi: k * (c.hi ?? c.mean), interval: c.lo !== null && c.hi !== null, of: runsOf(c.n, p.runs), same: overlaps[i], apart: aparts[i], text: figureLabel(m, c) });
   }
   const all = [...series.values()].flat();
   const caption0 = `<figcaption>${esc(metricDef(m).label)}</figcaption>`;
@@ -131,14 +144,15 @@ function chart(r: SweepReport, m: Metric): string {
   const parts: string[] = [];
   // A zoomed axis says so (trial N15, 2: an error share drawn from 46 to 49% made 48.5 -> 47.0 look like a trend).
   const floor = y.domain()[0];
-  const zoomed = floor > least ? ` (axis from ${fmt(floor)}, not ${fmt(least)})` : '';
+  const zoomed = floor > least ? ` (axis from ${y.tickFormat(5)(floor)}, not ${fmt(least)})` : '';
   // Axes: ticks of the linear scales, or each swept value on a point scale.
-  for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(fmt(t))}</text>`);
+  const yFormat = y.tickFormat(5);
+  for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(yFormat(t))}</text>`);
   // A tick at each swept value while they are few and apart; else the scale's own round ticks
   // (0,1,2,100 put 0, 1 and 2 within 8 px of each other, their labels written over each other).
   const at = numeric ? [...new Set(xs.map(xNumber))].sort((a, b) => a - b) : [];
   const apart = at.every((v, i) => i === 0 || xLin(v) - xLin(at[i - 1]) >= MIN_TICK_GAP);
-  const xticks: [number, string][] = numeric ? (at.length <= 8 && apart ? at.map((v) => [xLin(v), fmt(v)]) : xLin.ticks(6).map((t) => [xLin(t), fmt(t)])) : xs.map((v) => [xPt(formatValue(v)) ?? 0, formatValue(v)]);
+  const xticks: [number, string][] = numeric ? (at.length <= 8 && apart ? at.map((v) => [xLin(v), fmt(v)]) : xLin.ticks(6).map((t) => [xLin(t), xLin.tickFormat(6)(t)])) : xs.map((v) => [xPt(formatValue(v)) ?? 0, formatValue(v)]);
   for (const [px, label] of xticks) parts.push(`<line x1="${px}" x2="${px}" y1="${ih}" y2="${ih + 4}" stroke="#888"/><text x="${px}" y="${ih + 16}" text-anchor="middle">${esc(label)}</text>`);
   parts.push(`<line x1="0" x2="${iw}" y1="${ih}" y2="${ih}" stroke="#888"/><line x1="0" x2="0" y1="0" y2="${ih}" stroke="#888"/>`);
   parts.push(`<text x="${iw / 2}" y="${ih + 34}" text-anchor="middle">${esc(xAxis ? xAxis.path + (inMs ? ' (ms)' : '') : '')}</text>`);
@@ -157,7 +171,7 @@ function chart(r: SweepReport, m: Metric): string {
       // Left of a point near the chart's right edge, where "≠≈" ran past the picture.
       const atEnd = px > iw - 30;
       if (marks) parts.push(`<text class="${same ? 'same' : 'apart'}" x="${atEnd ? px - 6 : px + 6}" y="${y(d.hi) - 4}"${atEnd ? ' text-anchor="end"' : ''} style="font:700 18px system-ui,sans-serif;fill:${colour}">${marks}</text>`);
-      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${fmt(d.mean)}${d.interval ? ` [${fmt(d.lo)}, ${fmt(d.hi)}]${d.of}` : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}${d.apart ? ', apart from the first point' : ''}`)}</title></circle>`);
+      parts.push(`<line x1="${px}" x2="${px}" y1="${y(d.lo)}" y2="${y(d.hi)}" stroke="${colour}"/><circle cx="${px}" cy="${y(d.mean)}" r="3" fill="${colour}"><title>${esc(`${key ? key + ' ' : ''}${formatValue(d.x)}: ${d.text}${d.interval ? d.of : `${d.of}, no interval`}${same ? ', overlapping the point before' : ''}${d.apart ? ', apart from the first point' : ''}`)}</title></circle>`);
     });
   }
   const caption = `<figcaption>${esc(metricDef(m).label + zoomed)}</figcaption>`;

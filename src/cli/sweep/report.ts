@@ -1,7 +1,8 @@
-import { table } from '../table';
 import { describePoint, formatValue, gridPoints, type Axis } from './grid';
 import { metricDef } from './metrics';
 import { confidenceInterval, METRICS, type Interval, type Metric, type RunMetrics } from './stats';
+import { figureCell, foldedTable, shortPaths } from './cells';
+import { OK_ONLY_MARK, OK_ONLY_METRICS, okOnlyMarks, okOnlyNote } from './okOnly';
 import { aboutLines, INTERVAL_READING, type SweepAbout } from './about';
 import { anyApart, anyOverlap, apartFromFirst, APART_NOTE, OVERLAP_NOTE, overlapsBefore } from './overlap';
 import { windowLine, type SweepWindow } from './window';
@@ -86,18 +87,6 @@ export function buildReport(spec: SweepSpec, runs: readonly SweepRun[]): SweepRe
   return { sweep: spec, points, runs: sorted };
 }
 
-/** A figure rounded for a person: 4 significant digits. */
-function num(v: number | null): string {
-  if (v === null) return '-';
-  if (v === 0) return '0';
-  return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(4)));
-}
-
-/** A half-width to 2 significant digits: the interval's own precision. */
-function half(v: number): string {
-  return v === 0 ? '0' : String(Number(v.toPrecision(2)));
-}
-
 /**
  * ` (n of N)` after a figure that only n of its point's N runs have (a run with no ok request
  * has no latency): without it one run's figure read as a mean with no spread. Empty when all do.
@@ -149,40 +138,62 @@ export function metricNotes(names: readonly string[]): string[] {
   ].filter((t) => t !== '');
 }
 
+/** What a share's CSV heads add: its values are 0..1, as --json's, not the table's %. */
+export const SHARE_UNIT = '(0..1 = 0..100%)';
+
+/** The terminal width a sweep's table is folded to when none is given (80 to 120 is what is asked of it). */
+export const TABLE_WIDTH = 100;
+
 /**
- * The report as a table for a terminal: a row per point, each metric as mean ± half-width, or
- * as mean [lo, hi] where its interval was cut at the figure's bound (clampNote says so below).
+ * The report as a table for a terminal, folded to `width` columns (trial T3 of session 52, 4: one
+ * line of ~330): a row per point, the swept values by their short names (the "swept:" lines above
+ * give each whole path and its values), and as many metrics a block as fit, each as mean ±
+ * half-width at the same decimals, a share in % (cells.ts), or as mean [lo, hi] where its interval
+ * was cut at the figure's bound (clampNote says so below). Marks after a cell: ≠ apart from its
+ * line's first point, ≈ overlapping the point before it, ‡ a p99 that leaves out more failures than
+ * another point's (okOnly.ts); a legend line under the table says so. Pure.
  */
-export function formatReport(r: SweepReport): string {
+export function formatReport(r: SweepReport, width = TABLE_WIDTH): string {
   const { sweep: s } = r;
   const names = metricsOf(s);
-  const head = [...s.grid.map((a) => a.path), 'runs', ...names.map((m) => metricDef(m).label)];
-  const rows = [head];
   const same = Object.fromEntries(names.map((m) => [m, overlapsBefore(r, m)]));
   const apart = Object.fromEntries(names.map((m) => [m, apartFromFirst(r, m)]));
-  r.points.forEach((p, i) => {
-    const cells = s.grid.map((a) => formatValue(p.set[a.path]));
-    cells.push(String(p.runs));
-    for (const m of names) {
+  const okOnly = okOnlyMarks(r);
+  const short = shortPaths(s.grid.map((a) => a.path));
+  const left = [
+    ...s.grid.map((a, i) => ({ head: short[i], cells: r.points.map((p) => formatValue(p.set[a.path])) })),
+    { head: 'runs', cells: r.points.map((p) => String(p.runs)) },
+  ];
+  const right = names.map((m) => ({
+    head: metricDef(m).label,
+    cells: r.points.map((p, i) => {
       const c = p.metrics[m];
-      const k = metricDef(m).scale;
-      const interval = c.hi === null || c.lo === null ? '' : c.clamped ? ` [${num(k * c.lo)}, ${num(k * c.hi)}]` : ` ±${half(k * (c.hi - c.mean!))}`;
-      cells.push(c.mean === null ? '-' : `${num(k * c.mean)}${interval}${runsOf(c.n, p.runs)}${apart[m][i] ? ' ≠' : ''}${same[m][i] ? ' ≈' : ''}`);
-    }
-    rows.push(cells);
-  });
+      if (c.mean === null) return '-';
+      const marks = `${apart[m][i] ? '≠' : ''}${same[m][i] ? '≈' : ''}${okOnly[i] && OK_ONLY_METRICS.includes(m) ? OK_ONLY_MARK : ''}`;
+      return `${figureCell(m, c)}${runsOf(c.n, p.runs)}${marks ? ` ${marks}` : ''}`;
+    }),
+  }));
   const clamp = clampNote(r);
+  const okNote = okOnlyNote(r, names);
+  const marked = { '≠': anyApart(r, names), '≈': anyOverlap(r, names) };
+  const legend = [
+    marked['≠'] ? "≠ apart from its line's first point" : '',
+    marked['≈'] ? '≈ overlaps the point before it (the seeds cannot tell them apart)' : '',
+    okNote ? `${OK_ONLY_MARK} a p99 of ok requests that leaves out more failures than another point's` : '',
+  ].filter((t) => t !== '');
   const lines = [
     `sweep ${s.scenario}${s.file === s.scenario ? '' : ` (${s.file})`}   ${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase}..${s.seedBase + s.seeds - 1})   ${r.runs.length} runs${s.durationMs === null ? '' : `   ${s.durationMs} ms simulated each`}`,
-    ...aboutLines(s.about),
+    ...aboutLines(s.about, s.grid),
     ...windowLine(s.window),
     '',
-    ...table(rows),
+    ...foldedTable(left, right, width),
     '',
-    'mean ±half-width of the 95% Student-t interval over the seeds;',
+    ...(legend.length ? [`marks: ${legend.join('; ')}; a line is the first swept path's values, the others alike`] : []),
+    'mean ±half-width of the 95% Student-t interval over the seeds, at the half-width\'s decimals; shares in %;',
     INTERVAL_READING,
-    ...(anyOverlap(r, names) ? [OVERLAP_NOTE] : []),
-    ...(anyApart(r, names) ? [APART_NOTE] : []),
+    ...(marked['≈'] ? [OVERLAP_NOTE] : []),
+    ...(marked['≠'] ? [APART_NOTE] : []),
+    ...(okNote ? [okNote] : []),
     metricNotes(names).join('; '),
     ...(clamp ? [`[lo, hi]: the interval cut at its figure's bound: ${clamp}`] : []),
     ...(partial(r) ? ['(n of N): over the n runs of N that have the figure (no ok request after the warmup, or no sidecar, in the others); one run gives no interval'] : []),
@@ -200,7 +211,9 @@ export function reportCsv(r: SweepReport): string {
     const t = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : formatValue(v);
     return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
-  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...metricsOf(r.sweep).flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`, `${m}_n`])];
+  // A share's columns say their unit (trial T3 of session 52, 3: 0.0174 read as 0.0174%, beside the table's 1.74%).
+  const unit = (m: string) => (metricDef(m).scale === 100 ? ` ${SHARE_UNIT}` : '');
+  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...metricsOf(r.sweep).flatMap((m) => [`${m}_mean${unit(m)}`, `${m}_lo${unit(m)}`, `${m}_hi${unit(m)}`, `${m}_n`])];
   const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...metricsOf(r.sweep).flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi, p.metrics[m].n])]);
   return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
