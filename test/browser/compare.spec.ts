@@ -11,6 +11,7 @@ import { saveShot, shotPath } from './fixtures/shots';
 import { logTexts, runStatusLog, textLog } from './fixtures/statusLog';
 import { labelsOverBoxes, meshRegionProblems } from './fixtures/meshRegions';
 import { labelGaps } from './fixtures/labelGaps';
+import { sharedLink } from './fixtures/share';
 
 const PAIR = '/?compare=retry-storm,retry-storm-fixed';
 
@@ -220,8 +221,7 @@ test('a fault injected once hits the node of that name in both panes, and a shar
   // squeezing the track (~280 px at 1024x768 before).
   await expect(page.getByTestId('divergence-text')).toContainText('First differ');
   expect(await page.getByTestId('timeline').evaluate((t) => t.getBoundingClientRect().width)).toBeGreaterThanOrEqual(460);
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
+  const link = await sharedLink(page);
   expect(new URL(link).searchParams.get('compare')).toBe('retry-storm,retry-storm-fixed');
   expect(new URL(link).searchParams.get('faults')).toBeTruthy();
   expect(new URL(link).searchParams.get('faultsB')).toBeTruthy();

@@ -8,6 +8,8 @@ import { test } from './fixtures/sharedPage';
 import { settled as settledLayout } from './fixtures/settle';
 import { saveShot, shotPath } from './fixtures/shots';
 import { logTexts, textLog } from './fixtures/statusLog';
+import { fillChange } from './fixtures/changeForm';
+import { sharedLink } from './fixtures/share';
 import { decodeActions } from '../../src/ui/recipe/url';
 
 const pane = (page: Page, side: 'A' | 'B') => page.locator(`[data-testid="compare-pane"][data-side="${side}"]`);
@@ -240,8 +242,7 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   // n to the story's second step (20 s), then the branch.
   await page.keyboard.press('n');
   await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
-  await page.getByTestId('change-target').selectOption('payments');
-  await page.getByTestId('change-details').fill('{"policy": {"timeout": "5ms"}}');
+  await fillChange(page, 'policy', 'payments', '{"policy": {"timeout": "5ms"}}');
   await page.getByTestId('branch').click();
   await expect(page.getByTestId('compare-pane')).toHaveCount(2);
   await settled(page);
@@ -265,8 +266,7 @@ test('a run of an opened file branches too: its scenario goes packed in the link
   expect(await paneValue(page, 'A', 'pane-time')).toBe('21000');
   const hashes = [await paneValue(page, 'A', 'pane-hash'), await paneValue(page, 'B', 'pane-hash')];
   expect(hashes[1]).not.toBe(hashes[0]);
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
+  const link = await sharedLink(page);
   expect(link).toMatch(/compare=%40data,%40data&.*#data=/);
   expect(new URL(link).searchParams.get('t')).toBe('21s');
   await saveShot(page, 'comparebranch-file-1600.png');

@@ -6,30 +6,11 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { sharedLink } from './fixtures/share';
+import { serviceRows } from './fixtures/serviceRows';
 
-/** Pane `i`'s services by row, top first (centres within 60 px are one row), names sorted, control planes left out. */
-async function paneRows(p: Page, i: number): Promise<string[][]> {
-  return p
-    .getByTestId('compare-pane')
-    .nth(i)
-    .locator('svg [data-node]')
-    .evaluateAll((els) => {
-      const ps = els
-        .map((e) => {
-          const r = e.getBoundingClientRect();
-          return { name: e.getAttribute('data-node') ?? '', y: r.y + r.height / 2 };
-        })
-        .filter((n) => !n.name.startsWith('control-plane:'))
-        .sort((a, b) => a.y - b.y);
-      const rows: { y: number; names: string[] }[] = [];
-      for (const n of ps) {
-        const last = rows[rows.length - 1];
-        if (last && n.y - last.y < 60) last.names.push(n.name);
-        else rows.push({ y: n.y, names: [n.name] });
-      }
-      return rows.map((r) => r.names.sort());
-    });
-}
+/** Pane `i`'s services by row, top first, as fixtures/serviceRows.ts reads them. */
+const paneRows = (p: Page, i: number): Promise<string[][]> => serviceRows(p.getByTestId('compare-pane').nth(i).locator('svg [data-node]'));
 
 async function open(page: Page, url: string, viewport: { width: number; height: number }) {
   await page.goto('about:blank');
@@ -44,10 +25,7 @@ test("a compare view's share link keeps each pane's rows in a larger window, and
   await open(page, '/?compare=retry-storm,retry-storm-fixed&t=10s&speed=1', { width: 1366, height: 768 });
   const sent = [await paneRows(page, 0), await paneRows(page, 1)];
   expect(sent[0]).toEqual([['api', 'shoppers', 'web'], ['orders', 'payments']]);
-  await page.getByTestId('share').click();
-  const field = page.getByTestId('share-link');
-  await expect(field).toBeVisible();
-  const link = await field.inputValue();
+  const link = await sharedLink(page);
   // Both panes in bands of 3: one count. The address bar carries only the run.
   expect(link).toMatch(/\?compare=retry-storm,retry-storm-fixed&t=10s&speed=1&cols=3$/);
   expect(page.url()).not.toContain('cols=');
@@ -70,8 +48,7 @@ test("a compare link's rows too wide for a 1024x768 pane give way to the pane's 
   // A's row of 5 would be drawn under 75% of its own bands of 3's scale in a 1024 px window's pane: its own.
   expect(await paneRows(page, 0)).toEqual([['api', 'shoppers', 'web'], ['orders', 'payments']]);
   await saveShot(page, 'comparesharerows-1024x768.png');
-  await page.getByTestId('share').click();
-  await expect(page.getByTestId('share-link')).toHaveValue(/&cols=3$/);
+  expect(await sharedLink(page)).toMatch(/&cols=3$/);
   await page.goto('about:blank');
   await page.goto('/?compare=retry-storm,retry-storm-fixed&cols=x');
   await expect(page.getByTestId('link-problems')).toContainText('cols: "x" is not a number of columns a row');

@@ -9,6 +9,7 @@ import { expect, test } from './fixtures/sharedPage';
 import { simCommand } from '../cli/spawnSim';
 import { saveShot } from './fixtures/shots';
 import { typeOverEditor } from './fixtures/editorText';
+import { sharedLink } from './fixtures/share';
 
 /** Replaces the text of the editor line holding `needle` (after its indentation) with `text`. */
 async function replaceLine(page: Page, needle: string, text: string) {
@@ -105,10 +106,7 @@ test('editing a scenario: an error named by field and line, its fix, a form addi
   console.log(`editor: app and CLI trace hash ${appHash} for the edited hello-mesh at 10 s`);
 
   // The share link carries the edited text: a fresh page opens it and reaches the same hash.
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.getByTestId('share-link').click();
-  const field = page.getByTestId('share-link-text');
-  const link = (await field.count()) > 0 ? await field.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+  const link = await sharedLink(page);
   expect(link).toContain('#data=');
   const fresh = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   await fresh.goto(link);

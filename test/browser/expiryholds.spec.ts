@@ -10,6 +10,7 @@ import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { pickBridgeExpiry } from './fixtures/bridgeExpiry';
+import { sharedLink } from './fixtures/share';
 
 async function paused(page: Page) {
   await expect(page.getByTestId('run-status')).toHaveText(/paused|ready|finished/, { timeout: 60_000 });
@@ -92,10 +93,7 @@ test("an expiry injected on the bridge's payments identity: its item counts the 
   await shots(page, item, 'expiryholds-none-left');
   // 3: Share, and the link in a fresh context.
   const before = await moment(page);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.getByTestId('share-link').click();
-  await expect(page.getByTestId('share-copied')).toBeVisible();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const link = await sharedLink(page);
   expect(link).toContain('faults=');
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {

@@ -6,6 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { seconds } from './fixtures/scenarios';
 import { saveShot } from './fixtures/shots';
+import { sharedLink } from './fixtures/share';
 
 /** A figure as the counters write it ("1,031", "95.1%", "8.00 s") as a number. */
 const num = (text: string | null): number => Number((text ?? '').replace(/[^0-9.]/g, ''));
@@ -206,10 +207,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
   });
 
   await test.step('8. Share the run: the link holds scenario, faults, moment and speed, and opens at the same counters and trace hash', async () => {
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-    await page.getByTestId('share-link').click();
-    await expect(page.getByTestId('share-copied')).toHaveText('Link copied.');
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await sharedLink(page);
     const q = new URL(link).searchParams;
     expect(q.get('scenario')).toBe('hello-mesh');
     expect(q.get('faults')).toBeTruthy();

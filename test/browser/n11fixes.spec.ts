@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { sharedLink } from './fixtures/share';
 import { N11_FILES } from '../trialN11Files';
 
 const file = (name: string) => ({ name, mimeType: 'application/yaml', buffer: Buffer.from(N11_FILES[name]) });
@@ -118,8 +119,7 @@ test('two scenario files chosen together open as a compare whose Share link reop
   await expect.poll(() => paneValue(page, 'B', 'pane-time')).toBe('20000');
   const hashes = [await paneValue(page, 'A', 'pane-hash'), await paneValue(page, 'B', 'pane-hash')];
   expect(hashes[1]).not.toBe(hashes[0]);
-  await page.getByTestId('share').click();
-  const link = await page.getByTestId('share-link').inputValue();
+  const link = await sharedLink(page);
   expect(link).toMatch(/compare=%40data,%40dataB&.*#data=[\w-]+&dataB=[\w-]+$/);
   for (const width of [1600, 1024]) {
     await at(width);

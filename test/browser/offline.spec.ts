@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { saveShot } from './fixtures/shots';
+import { sharedLink } from './fixtures/share';
 
 /** The build under test (as playwright.config.ts serves it), and where this test serves it. */
 const DIST = process.env.MESHSIM_DIST ?? 'dist';
@@ -101,8 +102,7 @@ test('the build runs from a static server under a sub-path, and offline once loa
   expect(asked.some((p) => /\/assets\/sim\.worker-[\w-]+\.js$/.test(p))).toBe(true);
 
   // The share link keeps the sub-path and reopens the same moment there.
-  await page.getByTestId('share-link').click();
-  const link = await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+  const link = await sharedLink(page);
   expect(link.startsWith(`${BASE}?scenario=mesh-only&`)).toBe(true);
   const hash = (await page.getByTestId('trace-hash').textContent())!.trim();
   const time = (await page.getByTestId('sim-time').textContent())!.trim();

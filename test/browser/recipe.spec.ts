@@ -6,6 +6,8 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
 import { untilStill } from './fixtures/settle';
+import { sharedLink } from './fixtures/share';
+import { serviceRows } from './fixtures/serviceRows';
 import { formatClock } from '../../src/ui/format';
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace(/[^0-9.]/g, ''));
@@ -183,29 +185,8 @@ test('a share link opens the same run at the same moment in a fresh page: same t
   await expect(fresh.getByTestId('trace-hash')).toHaveText(before.hash!);
 });
 
-/**
- * The services of the SVG picture on `p`, by row, top row first (node centres within 60 CSS px
- * vertically are one row; retry-storm's rows are 180 px or more apart at 1366x768 and up), each
- * row's names sorted, control planes left out.
- */
-async function rowsOf(p: Page): Promise<string[][]> {
-  return p.locator('[data-drawn] svg [data-node]').evaluateAll((els) => {
-    const ps = els
-      .map((e) => {
-        const r = e.getBoundingClientRect();
-        return { name: e.getAttribute('data-node') ?? '', y: r.y + r.height / 2 };
-      })
-      .filter((n) => !n.name.startsWith('control-plane:'))
-      .sort((a, b) => a.y - b.y);
-    const rows: { y: number; names: string[] }[] = [];
-    for (const n of ps) {
-      const row = rows.find((r) => Math.abs(r.y - n.y) < 60);
-      if (row) row.names.push(n.name);
-      else rows.push({ y: n.y, names: [n.name] });
-    }
-    return rows.map((r) => r.names.sort());
-  });
-}
+/** The services of the SVG picture on `p` by row, top row first (fixtures/serviceRows.ts). */
+const rowsOf = (p: Page): Promise<string[][]> => serviceRows(p.locator('[data-drawn] svg [data-node]'));
 
 test('a share link made at 1600x1000 after playing at max speed reopens the same trace hash at 1366x768, its services in the same rows', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -247,10 +228,7 @@ test('a share link made at 1600x1000 after playing at max speed reopens the same
   // At 1600x1000 retry-storm draws bands of 4 columns, payments under orders (arrangement.ts).
   const sent = await rowsOf(page);
   expect(sent).toEqual([['api', 'orders', 'shoppers', 'web'], ['payments']]);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.getByTestId('share-link').click();
-  await expect(page.getByTestId('share-copied')).toBeVisible();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const link = await sharedLink(page);
   expect(link).toBe(`${page.url()}&cols=4`);
   await saveShot(page, 'recipe-rows-sent-1600.png');
   // At 1366x768 its own choice is one bare row of 5 (payments beside orders); the link keeps the 4.

@@ -8,6 +8,7 @@ import { test } from './fixtures/sharedPage';
 import { settled } from './fixtures/settle';
 import { saveShot } from './fixtures/shots';
 import { trafficInk } from './fixtures/trafficInk';
+import { sharedLink } from './fixtures/share';
 
 const SIZES = [[1600, 1000], [1024, 768]] as const;
 
@@ -162,7 +163,6 @@ test('a fault that would do nothing (0% of requests, 0% of packets) is refused a
 });
 
 test('a click on the timeline at 7 s reads 7.00 s on the clock and links t=7s, and the link reopens there', async ({ page }) => {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   // One page load: at 1024x768 first, then the same page widened to 1600x1000, Home (back to 0 s)
   // and the click again, on the wider track's own share of 7 s. The link the two sizes make is the
   // same (t=7s), so it is reopened once, after both (a load and a seek to 7 s a size before,
@@ -188,9 +188,7 @@ test('a click on the timeline at 7 s reads 7.00 s on the clock and links t=7s, a
     await page.mouse.click(box.x + (box.width * 7000) / dur, box.y + box.height / 2);
     await expect(page.getByTestId('timeline-seeking')).toHaveCount(0, { timeout: 60_000 });
     await expect(page.getByTestId('sim-time')).toContainText('7.00 s');
-    await page.getByTestId('share-link').click();
-    await expect(page.getByTestId('share-copied')).toBeVisible();
-    link = await page.evaluate(() => navigator.clipboard.readText());
+    link = await sharedLink(page);
     expect(link, `the link made at ${w}x${h}`).toMatch(/[?&]t=7s(&|$)/);
     await saveShot(page, `w1-seek-7s-${w}x${h}.png`);
   }
