@@ -7,6 +7,7 @@ import { failedShares, okOnlyMarks, okOnlyNote } from '../../src/cli/sweep/okOnl
 import { aboutLines } from '../../src/cli/sweep/about';
 import { formatReport, reportCsv } from '../../src/cli/sweep/report';
 import { reportHtml } from '../../src/cli/sweep/html';
+import { tableWidth } from '../../src/cli/sweep';
 
 const iv = (mean: number, half: number, n = 5) => ({ n, mean, sd: half, lo: mean - half, hi: mean + half });
 const ATT = 'services.inventory.policy.retries.attempts';
@@ -151,5 +152,15 @@ describe('the sweep HTML and CSV', () => {
     expect(head).toContain('errorShare_mean (0..1 = 0..100%)');
     expect(head).toContain('errorShare_n');
     expect(head).toContain('p99Ms_mean');
+  });
+});
+
+describe('the width the table is folded to', () => {
+  it('is a terminal\'s own within 80..120 columns, and 100 off a terminal', () => {
+    expect(tableWidth({ isTTY: true, columns: 90 })).toBe(90);
+    expect(tableWidth({ isTTY: true, columns: 60 })).toBe(80);
+    expect(tableWidth({ isTTY: true, columns: 250 })).toBe(120);
+    expect(tableWidth({ columns: 90 })).toBe(100);
+    expect(tableWidth({})).toBe(100);
   });
 });

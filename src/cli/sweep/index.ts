@@ -21,7 +21,7 @@ import { windowDefaults, windowMetricProblem } from './window';
 import { windowProblem } from '../window';
 import { scenarioMetricNames } from './metricNames';
 import { Progress } from './progress';
-import { buildReport, formatReport, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
+import { buildReport, formatReport, TABLE_WIDTH, jobAt, jobCount, pointLabel, reportCsv, type SweepReport, type SweepRun, type SweepSpec } from './report';
 import type { JobOutput, JobTask } from './worker';
 
 export { parseSweepArgs, SWEEP_USAGE } from './args';
@@ -33,7 +33,7 @@ const BAD_INPUT = 2;
 
 /** Where a sweep writes: stdout for reports, stderr for progress and problems (tests pass their own). */
 export interface SweepIo {
-  stdout: { write(s: string): unknown };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
@@ -240,8 +240,16 @@ function writeReport(report: SweepReport, args: SweepArgs, io: SweepIo): number 
   }
   if (args.json) io.stdout.write(json + '\n');
   // A job that writes its result (--job K --out F, as --print-jobs lists) prints nothing more.
-  else if (args.job === undefined || args.out === undefined) io.stdout.write(formatReport(report) + '\n');
+  else if (args.job === undefined || args.out === undefined) io.stdout.write(formatReport(report, tableWidth(io.stdout)) + '\n');
   return 0;
+}
+
+/**
+ * The width the table is folded to: a terminal's own, kept to 80..120 columns (a wider one would
+ * make lines too long to read across); TABLE_WIDTH off a terminal, so a file or pipe gets the same bytes anywhere.
+ */
+export function tableWidth(out: { isTTY?: boolean; columns?: number }): number {
+  return out.isTTY && typeof out.columns === 'number' && out.columns > 0 ? Math.min(120, Math.max(80, out.columns)) : TABLE_WIDTH;
 }
 
 /** A word for a POSIX shell: as is when plain, else in single quotes. */
