@@ -152,7 +152,7 @@ test(`a hovered link's label covers no node's name or caption and stays on the s
   for (const p of parts.filter((q) => q.text.includes('req/s'))) expect(p.fill).not.toBe(p.failedInk);
 });
 
-test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"), 10s as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
+test('a fault\'s "for" refuses a bare number as ambiguous (as the CLI, trial T3, 7), reads 10s as seconds, and 0 is refused with "must be more than 0", in the single and the compare view', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?scenario=hello-mesh&t=5s');
   await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 30_000 });
@@ -161,9 +161,11 @@ test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"
   await page.getByTestId('fault-inject').click();
   await expect(page.getByTestId('fault-problems')).toHaveText('for: must be more than 0, got "0" (leave it empty to last until cleared)');
   await expect(page.getByTestId('fault-list').getByTestId('fault-item')).toHaveCount(0);
-  // A bare number is milliseconds, as in a file: the field says so.
+  // A bare number could be 10 s or 10 ms: refused, as the CLI's --duration refuses it.
   await page.getByTestId('fault-duration').fill('10');
-  await expect(page.getByTestId('fault-duration-unit')).toHaveText('ms');
+  await expect(page.getByTestId('fault-duration-unit')).toHaveCount(0);
+  await page.getByTestId('fault-inject').click();
+  await expect(page.getByTestId('fault-problems')).toHaveText('for: "10" needs a unit: 10s or 10ms (a bare number here could be either)');
   await saveShot(page, 'polish-fault-for-10ms.png');
   await page.getByTestId('fault-duration').fill('10s');
   await expect(page.getByTestId('fault-duration-unit')).toHaveCount(0);
@@ -183,7 +185,9 @@ test('a fault\'s "for" reads a bare number as milliseconds (the field shows "ms"
   await page.getByTestId('compare-inject').click();
   await expect(page.getByTestId('inject-problems')).toHaveText('for: must be more than 0, got "0" (leave it empty to last until cleared)');
   await page.getByTestId('compare-fault-for').fill('10');
-  await expect(page.getByTestId('compare-fault-for-unit')).toHaveText('ms');
+  await expect(page.getByTestId('compare-fault-for-unit')).toHaveCount(0);
+  await page.getByTestId('compare-inject').click();
+  await expect(page.getByTestId('inject-problems')).toHaveText('for: "10" needs a unit: 10s or 10ms (a bare number here could be either)');
   await page.getByTestId('compare-fault-for').fill('10s');
   await expect(page.getByTestId('compare-fault-for-unit')).toHaveCount(0);
   await page.getByTestId('compare-inject').click();

@@ -17,7 +17,8 @@ describe('the compare verdict line', () => {
     const parts = verdictParts(rows);
     expect(parts).toHaveLength(3);
     expect(parts[0]).toBe('failed 22.1% vs 0.0% (-22.1 pts)');
-    expect(parts[1]).toMatch(/^p99 183 ?ms vs 189 ?ms$/);
+    // Over different requests: A's 22.1% failed drop out of A's p99, said beside it (trial T3, 2).
+    expect(parts[1]).toMatch(/^p99 of ok requests 183 ?ms vs 189 ?ms \(A's 22\.1% failed are left out ‡\)$/);
     expect(parts[2]).toBe('attempts per request 3.992 vs 2.998');
   });
 

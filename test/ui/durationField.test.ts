@@ -29,11 +29,17 @@ describe("a form's duration field", () => {
 });
 
 describe('the fault form', () => {
-  it('sends "for": 10 as 10ms and "for": 10s as 10s, and a latency of 0.2 as 0.2ms', () => {
-    expect(buildFault({ type: 'kill-service', target: 'web', params: {}, duration: '10' })).toEqual({ type: 'kill-service', service: 'web', for: '10ms' });
+  it('sends "for": 10s as 10s and a latency of 0.2 as 0.2ms, and refuses "for": 10 as ambiguous, as the CLI does (trial T3, 7)', () => {
     expect(buildFault({ type: 'kill-service', target: 'web', params: {}, duration: '10s' })).toEqual({ type: 'kill-service', service: 'web', for: '10s' });
+    expect(buildFault({ type: 'kill-service', target: 'web', params: {}, duration: '250ms' })).toEqual({ type: 'kill-service', service: 'web', for: '250ms' });
     expect(buildFault({ type: 'latency', target: 'web', params: { delay: '0.2' }, duration: '' })).toMatchObject({ type: 'latency', delay: '0.2ms' });
-    expect(faultFormProblems({ type: 'kill-service', target: 'web', params: {}, duration: '10' })).toEqual([]);
+    expect(faultFormProblems({ type: 'kill-service', target: 'web', params: {}, duration: '10' })).toEqual([{ path: 'fault.for', message: '"10" needs a unit: 10s or 10ms (a bare number here could be either)' }]);
+    expect(faultFormProblems({ type: 'kill-service', target: 'web', params: {}, duration: ' 2.5 ' })).toEqual([{ path: 'fault.for', message: '"2.5" needs a unit: 2.5s or 2.5ms (a bare number here could be either)' }]);
+    expect(faultFormProblems({ type: 'kill-service', target: 'web', params: {}, duration: '10s' })).toEqual([]);
+    // The "not a duration" words don't offer a bare number where one is refused.
+    expect(faultFormProblems({ type: 'kill-service', target: 'web', params: {}, duration: 'soon' })).toEqual([{ path: 'fault.for', message: '"soon" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m)' }]);
+    // Elsewhere a bare number stays milliseconds, as in a file.
+    expect(readDurationField('10')).toEqual({ ok: true, value: '10ms', ms: 10 });
   });
 
   it('refuses "for": 0 with "must be more than 0" before anything is sent, and names each bad duration field', () => {

@@ -121,6 +121,7 @@ export function CompareTimeline({ controller, s }: { controller: CompareControll
             type="button"
             className={`timeline-step${marks[i].length > 1 ? ' compare-step-wide' : ''}${i === current ? ' current' : i < current ? ' past' : ''}`}
             data-testid="compare-step-marker"
+            data-side={bothTold && (x.own[0] === null) !== (x.own[1] === null) ? (x.own[0] === null ? 'B' : 'A') : undefined}
             style={{ left: stepLeft(i) }}
             title={storyMarkerTitle(x, bothTold)}
             onPointerDown={(e) => e.stopPropagation()}

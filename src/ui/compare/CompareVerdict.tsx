@@ -8,12 +8,14 @@ import type { CompareState } from './compareStore';
 import { diffRows } from './diff';
 import { scopeInUse } from './MetricsDiff';
 import { storyWindowRows } from './storyWindows';
-import { storyVerdictWindow, verdictParts } from './verdict';
+import { clientsShort, storyVerdictWindow, verdictParts } from './verdict';
 
 /**
  * "A vs B at 60.0 s: failed 33.4% vs 0.0% (-33.4 pts) over the stories' 21 s – 58 s · whole run
  * 22.1% vs 0.0% (-22.1 pts) · p99 … · Figures ↓", or without a shared window "A vs B at 60.0 s:
- * failed 22.1% vs 0.0% (-22.1 pts) · …"; nothing before both runs' first figures.
+ * failed 22.1% vs 0.0% (-22.1 pts) · …"; with a client in scope and clients only one run has,
+ * "A vs B at 58.0 s: B has 3 clients A has not · shoppers: failed 21.6% vs 0.0% …" (verdictParts);
+ * nothing before both runs' first figures.
  */
 export function CompareVerdict({ controller, s }: { controller: CompareController; s: CompareState }) {
   const scope = scopeInUse(s);
@@ -25,7 +27,11 @@ export function CompareVerdict({ controller, s }: { controller: CompareControlle
         : null,
     [panes, s.figures, s.series, s.paneTimes],
   );
-  const parts = useMemo(() => (s.figures ? verdictParts(diffRows(s.figures[0], s.figures[1], scope), window) : []), [s.figures, scope, window]);
+  // Whose requests each figure counts, as the table says (trial T3, 1).
+  const parts = useMemo(
+    () => (s.figures ? verdictParts(diffRows(s.figures[0], s.figures[1], scope), window, { scope, clients: clientsShort(s.figures[0].summary, s.figures[1].summary) }) : []),
+    [s.figures, scope, window],
+  );
   if (parts.length === 0) return null;
   return (
     <span className="compare-verdict" data-testid="compare-verdict" data-window={window?.window ?? ''}>

@@ -1,22 +1,17 @@
 // The figures table: both runs' figures at one moment, with B/A.
 import { differenceText, hasDifference, pointsApart, pointsText } from '../../workers/compareDifference';
+import { okOnlyWords } from '../../workers/okSets';
 import { useMemo } from 'react';
 import { formatSimTime, possessive } from '../format';
-import type { CompareState } from './compareStore';
+import { scopeInUse, type CompareState } from './compareStore';
 import { clientSets, clientsLine, diffRows, formatDiffValue, hopsNote, latencyNote, unsharedServices } from './diff';
 import { DiffHead } from './DiffHead';
 
 /** "shoppers'" / "old-app's": a client's name as the owner of its requests (format.ts). */
 export { possessive };
 
-/**
- * The scope the figures are read for: `s.scope` when either run has that client, else null (every
- * client's; a link's unknown client falls back to all). Pure.
- */
-export function scopeInUse(s: Pick<CompareState, 'scope' | 'figures'>): string | null {
-  if (s.scope === null || !s.figures) return null;
-  return s.figures.some((f) => f.summary.clients?.[s.scope!]) ? s.scope : null;
-}
+/** The scope the figures are read for (compareStore.ts). */
+export { scopeInUse };
 
 /** "Figures for: all clients | <client> …": the clients both runs have first, then those only one has. */
 function ScopePicker({ s, scope, onScope }: { s: CompareState; scope: string | null; onScope: (scope: string | null) => void }) {
@@ -65,6 +60,9 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
   const hops = hopsNote(rows, [side(0), side(1)]);
   const latency = latencyNote(rows, [side(0), side(1)], scope);
   const clients = clientsLine(s.figures[0].summary, s.figures[1].summary, scope);
+  // Beside the p99 in words, where the ‡ note is below the table (trial T3, 2).
+  const failed = rows.find((r) => r.key === 'failed');
+  const leftOut = okOnlyWords(failed?.a ?? null, failed?.b ?? null);
   return (
     <section className="compare-diff" aria-label="Figures of both runs">
       <div className="compare-scope-bar">
@@ -98,6 +96,11 @@ export function MetricsDiff({ s, onScope }: { s: CompareState; onScope: (scope: 
                 {latency.hops && r.section === 'latency' && ' †'}
                 {latency.mixed && r.section === 'latency' && <span data-testid="diff-mixed-mark"> ‡</span>}
                 {r.sub && <span className="diff-sub" data-testid="diff-sub">{r.sub}</span>}
+                {r.key === 'p99' && leftOut && (
+                  <span className="diff-sub" data-testid="diff-ok-only">
+                    of ok requests: {leftOut}
+                  </span>
+                )}
               </th>
               <td data-side="A" data-value={r.a ?? ''}>
                 {r.texts?.[0] ?? formatDiffValue(r, r.a)}

@@ -19,7 +19,7 @@ import { bindInspector, closeInspector, followRequests, inspectorStore, openInsp
 import { createCompareStore, type CompareStore } from './compareStore';
 import { faultLabel, faultNames } from './injectedFaults';
 import { decodeCompareLink } from './link';
-import { refreshFigures, syncActions } from './pairFigures';
+import { followScope, refreshFigures, syncActions } from './pairFigures';
 import { createPairLinks } from './pairLink';
 import { cancelOpening, createOpeningGate, openRecipes, sideName, type PairOpeningDeps } from './pairOpening';
 import { createPairCore, doneOf, type PaneRun } from './pairRun';
@@ -97,6 +97,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
   const { serial, loop } = core;
   const seeks = createPairSeeks(core);
   const links = createPairLinks(core);
+  const unfollowScope = followScope(core);
   const nameOf = (p: PaneRun) => `${p.side} (${p.id})`;
   /** A side's title before its run loads: a shipped scenario's as the picker has it, an opened one's from its text. */
   const titleOf = (ref: Recipe['scenario']) => (ref.kind === 'builtin' ? (entries.find((e) => e.id === ref.id)?.label ?? '') : labelFor('', ref.text));
@@ -238,6 +239,7 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
     dispose() {
       core.disposed = true;
       core.generation++;
+      unfollowScope();
       loop.stop();
       links.addressBar.cancel();
       for (const p of core.panes) p.worker.terminate();

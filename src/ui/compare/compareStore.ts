@@ -10,6 +10,15 @@ import type { PaneFigures } from './diff';
 import type { Divergence } from './divergence';
 import type { PairWindow } from './windowSpan';
 
+/**
+ * The scope the figures are read for: `s.scope` when either run has that client, else null (every
+ * client's; a link's unknown client falls back to all). Pure.
+ */
+export function scopeInUse(s: Pick<CompareState, 'scope' | 'figures'>): string | null {
+  if (s.scope === null || !s.figures) return null;
+  return s.figures.some((f) => f.summary.clients?.[s.scope!]) ? s.scope : null;
+}
+
 /** Where the pair is: opening its two runs, ready at 0, playing, paused, both at their ends, or stopped for good. */
 export type CompareStatus = 'loading' | 'ready' | 'playing' | 'paused' | 'done' | 'failed';
 

@@ -74,6 +74,8 @@ export interface Divergence {
   ms: number;
   kind: 'first-failure' | 'failed-share' | 'p99' | 'tries';
   text: string;
+  /** The client whose requests were compared (the figures' scope), absent for every client's. */
+  scope?: string;
 }
 
 /**
@@ -85,8 +87,22 @@ export interface Divergence {
 export function divergenceHeadline(d: Divergence): string {
   const start = `${formatMoment(d.ms)} – `;
   const colon = d.text.indexOf(': ');
-  if (!d.text.startsWith(start) || colon < 0) return `First differ at ${formatMoment(d.ms)}: ${d.text}`;
-  return `First differ at ${formatMoment(d.ms)} (up to ${d.text.slice(start.length, colon)}): ${d.text.slice(colon + 2)}`;
+  // Scoped as the figures are (trial T3, 1: "first failures in gateway-and-mesh" counted the 3 clients A has not).
+  const head = d.scope === undefined ? 'First differ' : `First differ for ${d.scope}`;
+  if (!d.text.startsWith(start) || colon < 0) return `${head} at ${formatMoment(d.ms)}: ${d.text}`;
+  return `${head} at ${formatMoment(d.ms)} (up to ${d.text.slice(start.length, colon)}): ${d.text.slice(colon + 2)}`;
+}
+
+/**
+ * Client `client`'s part of each bucket (SeriesBucket.clients) as a bucket of its own: its ok and
+ * failed requests, causes, and latency count and p99; `t`, `edges` as the bucket's (a link's tries
+ * are every client's). A bucket without the client reads as none of its requests. Pure.
+ */
+export function clientBuckets(buckets: readonly SeriesBucket[], client: string): SeriesBucket[] {
+  return buckets.map((b) => {
+    const c = b.clients[client];
+    return { ...b, ok: c?.ok ?? 0, failed: c?.failed ?? 0, causes: c?.causes ?? {}, latencyCount: c?.latencyCount ?? 0, p50: c?.p50 ?? 0, p90: c?.p90 ?? 0, p99: c?.p99 ?? 0 };
+  });
 }
 
 const causesText = (c: Record<string, number>) =>
@@ -102,9 +118,16 @@ const causesText = (c: Record<string, number>) =>
  * than 10% with P99_STEADY_SAMPLES ok requests on both sides, more than P99_FEW_APART times with
  * P99_MIN_SAMPLES or more), or (d) a link both have carries tries apart (triesApart; `links`,
  * from sharedLinks, empty: not looked at). A failure that starts in both in one bucket is not a
- * difference. `names` are A's and B's names for the text. Null while they have not differed. Pure.
+ * difference. `names` are A's and B's names for the text. `scope`: a client's name to compare its
+ * requests only (clientBuckets), as the figures are scoped; the tries sign stays every client's and
+ * says so. Null while they have not differed. Pure.
  */
-export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBucket[], bucketMs: number, names: readonly [string, string], links: readonly SharedLink[] = []): Divergence | null {
+export function firstDivergence(a: readonly SeriesBucket[], b: readonly SeriesBucket[], bucketMs: number, names: readonly [string, string], links: readonly SharedLink[] = [], scope: string | null = null): Divergence | null {
+  if (scope !== null) {
+    const found = firstDivergence(clientBuckets(a, scope), clientBuckets(b, scope), bucketMs, names, links);
+    if (found?.kind === 'tries') found.text += " (every client's)";
+    return found && { ...found, scope };
+  }
   let failedA = 0;
   let failedB = 0;
   const n = Math.min(a.length, b.length);

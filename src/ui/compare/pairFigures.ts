@@ -9,6 +9,7 @@ import { firstDivergence, sharedLinks, type SharedLink } from './divergence';
 import { paneFigures } from './diff';
 import { faultBranchLabels } from './faultBranch';
 import type { PairCore } from './pairRun';
+import { scopeInUse, type CompareState } from './compareStore';
 
 /** How often the figures, series and fault lists are asked of both workers while playing, wall ms. */
 export const FIGURES_INTERVAL_MS = 500;
@@ -41,9 +42,32 @@ export async function refreshFigures(core: PairCore, gen: number): Promise<void>
     };
     d.figures = [fig(0), fig(1)];
     d.figuresAt = core.clock();
-    const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, sideNames(core, d.labels), links(core));
-    if (found && (!core.known || found.ms < core.known.ms)) core.known = found;
-    d.divergence = core.known;
+    findDivergence(core, d);
+  });
+}
+
+/**
+ * Finds where the runs first differ in the series `d` holds, for the client the figures are scoped
+ * to (scopeInUse: trial T3, 1, the line counted every client under figures of one), and sets
+ * `d.divergence` to the earliest known for that scope. Mutates `d` and `core.known`.
+ */
+function findDivergence(core: PairCore, d: CompareState): void {
+  const scope = scopeInUse(d);
+  const found = firstDivergence(d.series[0].buckets, d.series[1].buckets, d.series[0].bucketMs, sideNames(core, d.labels), links(core), scope);
+  const key = scope ?? '';
+  const known = core.known.get(key);
+  if (found && (!known || found.ms < known.ms)) core.known.set(key, found);
+  d.divergence = core.known.get(key) ?? null;
+}
+
+/**
+ * Keeps the first difference scoped as the figures: a new "figures for" finds it again at once from
+ * the series held (paused, no refresh comes). Returns the unsubscribe.
+ */
+export function followScope(core: PairCore): () => void {
+  return core.store.subscribe((s, before) => {
+    if (s.scope === before.scope || !s.figures) return;
+    core.store.setState((d) => findDivergence(core, d));
   });
 }
 
@@ -63,7 +87,7 @@ function relabel(core: PairCore): void {
     core.store.setState((d) => {
       d.labels = labels;
       // The first difference's text names the runs as they are called now.
-      core.known = null;
+      core.known.clear();
       d.divergence = null;
     });
   }

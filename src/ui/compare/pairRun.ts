@@ -45,8 +45,11 @@ export interface PairCore {
   inflight: Promise<void> | null;
   /** When the figures were last asked for, performance.now() ms. */
   lastFiguresAt: number;
-  /** The earliest divergence found for this pair: deterministic, so kept across seeks back. */
-  known: Divergence | null;
+  /**
+   * The earliest divergence found for this pair, by the figures' scope (its client's name, '' for
+   * every client's): deterministic, so kept across seeks back.
+   */
+  known: Map<string, Divergence>;
   disposed: boolean;
   readonly loop: FrameLoop;
   /** Commands run one after another, each after the tick on its way; a failure goes to `fail`. */
@@ -239,7 +242,7 @@ export function createPairCore(store: CompareStore): PairCore {
     generation: 0,
     inflight: null,
     lastFiguresAt: Number.NEGATIVE_INFINITY,
-    known: null,
+    known: new Map(),
     disposed: false,
     loop,
     serial: createCommandQueue(fail, () => core.inflight),

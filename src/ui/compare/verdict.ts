@@ -4,8 +4,14 @@
 // figures and names it, the whole run's after, labelled (trial T2, 4: pane A's story read 33.4% over
 // 21 s – 58 s beside a line reading "failed 22% vs 0.0%" over the whole run, and a teacher could not
 // tell which to quote).
+// With a client in scope, or clients only one run has, the line says whose requests each figure
+// counts, as the table does (trial T3, 1: "failed 21.6% vs 0.0%" counted shoppers beside panes
+// counting all four of B's clients), and a p99 quoted beside failed shares far apart says which
+// failed requests it leaves out (trial T3, 2).
 import { pointsText } from '../../workers/compareDifference';
-import { formatDiffValue, type DiffRow } from './diff';
+import { okOnlyWords } from '../../workers/okSets';
+import type { RunSummary } from '../../workers/protocol';
+import { clientSets, formatDiffValue, type DiffRow } from './diff';
 import type { StoryWindowRow } from './storyWindows';
 
 /** The rows the line gives, in order: the failed share, p99 latency, attempts per user request (keys of compareRows.ts). */
@@ -17,30 +23,77 @@ const SHORT: Record<(typeof VERDICT_KEYS)[number], string> = { failed: 'failed',
 /** A share on the line: one decimal on both sides, as its B - A in points ("22.1% vs 0.0%", not "22% vs 0.0%"). */
 const shareText = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
 
+/** Whose requests the line's figures count, and how the runs' clients differ: what verdictParts needs beyond the rows. */
+export interface VerdictScope {
+  /** The client the figures are for (scopeInUse), or null for every client's. */
+  scope: string | null;
+  /** clientsShort's words when the runs' clients differ, else null. */
+  clients: string | null;
+}
+
 /**
- * "failed 22.1% vs 0.0% (-22.1 pts) · p99 183 ms vs 189 ms · attempts per request 3.992 vs 2.998":
- * A's value before B's, as the table's columns, each formatted as the table formats it but a share
- * with one decimal on both sides and its B - A in points. `window`: the stories' window row to lead
- * with (storyVerdictWindow); the failed share then reads "failed 33.4% vs 0.0% (-33.4 pts) over the
- * stories' 21 s – 58 s · whole run 22.1% vs 0.0% (-22.1 pts)". A row missing from `rows`, or with
- * neither value, is left out; an empty array when none is there. Pure.
+ * "B has 3 clients A has not", "A has 1 client B has not", or both ("A has 1 client B has not, B
+ * has 2 A has not"): the table's clientsLine in short, for the verdict line at 1024 px. Null when
+ * both runs have the same clients. Pure.
  */
-export function verdictParts(rows: readonly DiffRow[], window: StoryWindowRow | null = null): string[] {
-  const parts: string[] = [];
-  if (window) {
+export function clientsShort(a: RunSummary, b: RunSummary): string | null {
+  const { onlyA, onlyB } = clientSets(a, b);
+  const n = (k: number) => (k === 1 ? '1 client' : `${k} clients`);
+  if (onlyA.length > 0 && onlyB.length > 0) return `A has ${n(onlyA.length)} B has not, B has ${onlyB.length} A has not`;
+  if (onlyA.length > 0) return `A has ${n(onlyA.length)} B has not`;
+  if (onlyB.length > 0) return `B has ${n(onlyB.length)} A has not`;
+  return null;
+}
+
+/**
+ * "failed 22.1% vs 0.0% (-22.1 pts) · p99 of ok requests 183 ms vs 189 ms (A's 22.1% failed are
+ * left out ‡) · attempts per request 3.992 vs 2.998": A's value before B's, as the table's columns,
+ * each formatted as the table formats it but a share with one decimal on both sides and its B - A
+ * in points. The p99 says whose failed requests it leaves out when the failed shares are more than
+ * 5 points apart (okOnlyWords; ‡ is the table's note). `window`: the stories' window row to lead
+ * with (storyVerdictWindow); the failed share then reads "failed 33.4% vs 0.0% (-33.4 pts) over
+ * the stories' 21 s – 58 s · whole run 22.1% vs 0.0% (-22.1 pts)". `who`: with a client in scope,
+ * the line opens with the clients' difference (who.clients), names the client before its figures
+ * ("shoppers: failed 21.6% vs 0.0% …"), and puts "every client:" before the window's and the
+ * whole run's rows (DiffRow.allClients), the window's after the client's figures; with none in
+ * scope and the clients differing, "every client:" before the first figure. A row missing from
+ * `rows`, or with neither value, is left out; an empty array when none is there. Pure.
+ */
+export function verdictParts(rows: readonly DiffRow[], window: StoryWindowRow | null = null, who: VerdictScope = { scope: null, clients: null }): string[] {
+  const { scope } = who;
+  const figures: string[] = [];
+  const windowPart = () => {
+    if (!window) return null;
     const points = pointsText(window.a.value, window.b.value);
     const soFar = window.a.complete && window.b.complete ? '' : ', so far';
-    parts.push(`failed ${shareText(window.a.value)} vs ${shareText(window.b.value)}${points ? ` (${points})` : ''} over the stories' ${window.window}${soFar}`);
-  }
+    return `${scope !== null ? 'every client: ' : ''}failed ${shareText(window.a.value)} vs ${shareText(window.b.value)}${points ? ` (${points})` : ''} over the stories' ${window.window}${soFar}`;
+  };
+  if (scope === null && window) figures.push(windowPart()!);
+  const failed = rows.find((x) => x.key === 'failed');
+  const leftOut = okOnlyWords(failed?.a ?? null, failed?.b ?? null);
+  let scoped = false;
   for (const key of VERDICT_KEYS) {
     const r = rows.find((x) => x.key === key);
     if (!r || (r.a === null && r.b === null)) continue;
     const points = r.format === 'share' ? pointsText(r.a, r.b) : null;
     const value = (v: number | null) => (r.format === 'share' ? shareText(v) : formatDiffValue(r, v));
-    const name = key === 'failed' && window ? 'whole run' : SHORT[key];
-    parts.push(`${name} ${value(r.a)} vs ${value(r.b)}${points ? ` (${points})` : ''}`);
+    let name: string = key === 'failed' && window && scope === null ? 'whole run' : SHORT[key];
+    if (key === 'p99' && leftOut) name = 'p99 of ok requests';
+    if (scope !== null && !r.allClients && !scoped) {
+      name = `${scope}: ${name}`;
+      scoped = true;
+    }
+    if (scope !== null && r.allClients) {
+      const w = windowPart();
+      if (w && !figures.includes(w)) figures.push(w);
+      name = `every client: ${name}`;
+    }
+    figures.push(`${name} ${value(r.a)} vs ${value(r.b)}${points ? ` (${points})` : ''}${key === 'p99' && leftOut ? ` (${leftOut} ‡)` : ''}`);
   }
-  return parts;
+  const w = scope !== null ? windowPart() : null;
+  if (w && !figures.includes(w)) figures.push(w);
+  if (figures.length > 0 && scope === null && who.clients) figures[0] = `every client: ${figures[0]}`;
+  return figures.length > 0 && who.clients ? [who.clients, ...figures] : figures;
 }
 
 /**

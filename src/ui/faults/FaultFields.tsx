@@ -4,7 +4,7 @@
 // lasts. Each form keeps its own button and its own way of sending the fault; the fields and their
 // values are this file's, so a field added to the catalog (faultForm.ts) shows in both.
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DURATION_RULE, DurationInput } from './DurationInput';
+import { DURATION_UNIT_RULE, DurationInput } from './DurationInput';
 import { useShownOptions } from '../components/shownOptions';
 import { FAULT_TYPES, faultTypeSpec, shownParams, type FaultFormValues, type FaultTypeSpec, type FieldChoices, type Option, type TargetKind } from './faultForm';
 
@@ -137,8 +137,8 @@ export function FaultFields({ f, ids, withLever = false, children }: { f: FaultF
       <div className="form-row form-row-end">
         {!spec.oneShot && (
           <label className="form-field">
-            <span className="form-label" title={`How long: ${DURATION_RULE}; empty lasts until cleared`}>for (e.g. 10s)</span>
-            <DurationInput testId={ids.duration} value={f.duration} placeholder="until cleared" onChange={f.setDuration} />
+            <span className="form-label" title={`How long: ${DURATION_UNIT_RULE}; empty lasts until cleared`}>for (e.g. 10s)</span>
+            <DurationInput testId={ids.duration} value={f.duration} placeholder="until cleared" onChange={f.setDuration} unitRequired />
           </label>
         )}
         {children}

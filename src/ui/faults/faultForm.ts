@@ -295,7 +295,7 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
     else f[p.key] = p.kind === 'number' || p.kind === 'replica' ? (raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw) : raw;
   }
   if (!spec.oneShot && v.duration.trim()) {
-    const d = readDurationField(v.duration);
+    const d = readDurationField(v.duration, { unitRequired: true });
     f.for = d.ok && d.value !== null ? d.value : v.duration.trim();
   }
   return f;
@@ -304,8 +304,8 @@ export function buildFault(v: FaultFormValues): Record<string, unknown> {
 /**
  * What the form itself finds wrong with its duration fields before anything is sent, as
  * `field: message` pairs (paths as the worker's: `fault.for`): "for" must be more than 0 (empty lasts
- * until cleared), delay and skew must read as durations (empty too), a percent 0 to 100, and no field at its `idle` value (a fault doing nothing). A bare number is milliseconds in each
- * (readDurationField). Empty when the worker may check the rest; otherwise the worker checks the rest
+ * until cleared), delay and skew must read as durations (empty too), a percent 0 to 100, and no field at its `idle` value (a fault doing nothing). A bare number is milliseconds in delay
+ * and skew (readDurationField) and refused in "for", which needs its unit as the CLI's --duration does. Empty when the worker may check the rest; otherwise the worker checks the rest
  * without injecting (Controller.checkFault) and withCheckedRest lists both. Pure.
  */
 export function faultFormProblems(v: FaultFormValues): { path: string; message: string }[] {
@@ -328,7 +328,8 @@ export function faultFormProblems(v: FaultFormValues): { path: string; message: 
     else if (d.ms === p.idle) out.push(idleProblem(p, raw));
   }
   if (!spec.oneShot) {
-    const d = readDurationField(v.duration, { positive: true, emptyMeans: 'to last until cleared' });
+    // A bare number is refused here, as the CLI's --duration does: "10" under "for (e.g. 10s)" was meant as 10 s (trial T3, 7).
+    const d = readDurationField(v.duration, { positive: true, emptyMeans: 'to last until cleared', unitRequired: true });
     if (!d.ok) out.push({ path: 'fault.for', message: d.message });
   }
   return out;
