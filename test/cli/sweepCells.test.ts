@@ -147,9 +147,9 @@ describe('the sweep HTML and CSV', () => {
     expect(html).toContain(`one line for each value of ${PTT}`);
   });
 
-  it('says in a share\'s CSV heads that its values are 0..1', () => {
+  it('keeps a share\'s CSV heads the stable names scripts read (errorShare_mean, no unit text)', () => {
     const head = reportCsv(report as never).split('\n')[0].split(',');
-    expect(head).toContain('errorShare_mean (0..1 = 0..100%)');
+    expect(head).toContain('errorShare_mean');
     expect(head).toContain('errorShare_n');
     expect(head).toContain('p99Ms_mean');
   });

@@ -138,9 +138,6 @@ export function metricNotes(names: readonly string[]): string[] {
   ].filter((t) => t !== '');
 }
 
-/** What a share's CSV heads add: its values are 0..1, as --json's, not the table's %. */
-export const SHARE_UNIT = '(0..1 = 0..100%)';
-
 /** The terminal width a sweep's table is folded to when none is given (80 to 120 is what is asked of it). */
 export const TABLE_WIDTH = 100;
 
@@ -211,9 +208,9 @@ export function reportCsv(r: SweepReport): string {
     const t = v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : formatValue(v);
     return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
   };
-  // A share's columns say their unit (trial T3 of session 52, 3: 0.0174 read as 0.0174%, beside the table's 1.74%).
-  const unit = (m: string) => (metricDef(m).scale === 100 ? ` ${SHARE_UNIT}` : '');
-  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...metricsOf(r.sweep).flatMap((m) => [`${m}_mean${unit(m)}`, `${m}_lo${unit(m)}`, `${m}_hi${unit(m)}`, `${m}_n`])];
+  // The heads are a stable contract for scripts (`errorShare_mean`, no unit text in them): a share's
+  // values are 0..1 as in --json, which docs/cli.md says beside the heads.
+  const head = [...r.sweep.grid.map((a) => a.path), 'runs', ...metricsOf(r.sweep).flatMap((m) => [`${m}_mean`, `${m}_lo`, `${m}_hi`, `${m}_n`])];
   const rows = r.points.map((p) => [...r.sweep.grid.map((a) => p.set[a.path]), p.runs, ...metricsOf(r.sweep).flatMap((m) => [p.metrics[m].mean, p.metrics[m].lo, p.metrics[m].hi, p.metrics[m].n])]);
   return [head, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }
