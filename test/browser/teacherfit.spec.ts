@@ -67,3 +67,27 @@ test("partial-adoption: next › three times stands on 'What PERMISSIVE costs' a
   await expect(item).not.toHaveAttribute('data-ahead', /./);
   await expect(page.getByTestId('lesson-figures-ahead')).toHaveCount(0);
 });
+
+// 11. Naming: two meshes' control planes say their state line the same way ("CP + CA" beside "control plane + CA" at
+//     1366x768 and 1024x768), and a link carrying a fault and a config change says both under the title.
+// T2's link (session 51): the bridge's certificates expired at 10 s, ledger's maxConnectionDuration 1s from 12 s.
+const T2_LINK = '/?scenario=two-meshes-via-gateway&faults=VYzRCsIwDEX_Jc8dWFDRvepfjD7UGDWwtSWtsiL9dzMQcXkJ3HPvGQa70TP2cNxvzRtKTQQ90JxYqEOSwjdGXyiDgUzyYlx48nWiUHJ3Eb7eCZozf6KdivDhg4L-p0xxZKwry0i6FY2-TMuTn08xBMLCMZyf4pevVZuhtebcBw&t=20s&speed=0.1';
+
+test("a link with a fault and a config change says both under the title; two meshes' control planes say their state line alike (T2, 11)", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(T2_LINK);
+  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s', { timeout: 60_000 });
+  await still(page);
+  const note = page.getByTestId('own-faults-note');
+  await expect(note).toHaveText(/^This run includes 1 injected fault and 1 config change: expire certificates on payments-bridge.*, at 10 s; maxConnectionDuration 1s on ledger, from 1\d s$/);
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await settled(page);
+    await expect(note).toBeInViewport({ ratio: 1 });
+    const lines = await page.locator('.topo-cp-state').allTextContents();
+    expect(lines, `the control planes' state lines at ${width}x${height}`).toHaveLength(2);
+    expect(new Set(lines).size, `said alike at ${width}x${height}: ${lines.join(' | ')}`).toBe(1);
+    await saveShot(page, `teacherfit-link-note-${width}.png`);
+  }
+});

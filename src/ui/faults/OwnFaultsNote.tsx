@@ -9,18 +9,23 @@ import { faultFamily } from './faultName';
 import { faultOwner } from './faultOwner';
 import './ownFaults.css';
 
-/** The line (ownFaultsLine) as a button to the fault list; nothing when the person injected no fault in this run. */
+/**
+ * The line (ownFaultsLine: the person's injected faults and config changes) as a button to the
+ * fault list (to the config-change panel when the run holds only changes); nothing when the person
+ * injected no fault and made no change in this run.
+ */
 export function OwnFaultsNote() {
-  const line = useAppStore((s) => (s.presenter ? null : ownFaultsLine(s.faults)));
+  const line = useAppStore((s) => (s.presenter ? null : ownFaultsLine(s.faults, s.recipe?.actions)));
   const first = useAppStore((s) => s.faults.find((f) => faultOwner(f) === 'yours')?.type);
   if (line === null) return null;
   const toList = () => {
+    if (first === undefined) return document.querySelector<HTMLElement>('[data-testid="change-panel"]')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     const list = document.querySelector<HTMLElement>('[data-testid="fault-list"]');
     list?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     list?.querySelector<HTMLElement>('[data-owner="yours"]')?.classList.add('fault-pointed');
   };
   return (
-    <button type="button" className="own-faults-note" data-testid="own-faults-note" data-fault-family={faultFamily(first ?? '')} title="Not in the scenario's file: injected by whoever made this run, kept in its link. Click to see it in the fault list." onClick={toList}>
+    <button type="button" className="own-faults-note" data-testid="own-faults-note" data-fault-family={faultFamily(first ?? '')} title="Not in the scenario's file: injected or changed by whoever made this run, kept in its link. Click to see it in the fault list." onClick={toList}>
       {line}
     </button>
   );

@@ -2,8 +2,10 @@
 // opening a teacher's link at 1024x768 saw "failed 58 · http-5xx" and no sign of the injected fault
 // that made them above the fold, its only trace a mark on the timeline and the fault list far
 // below the story. Pure.
-import type { FaultStatus } from '../../workers/protocol';
+import type { FaultStatus, LiveAction } from '../../workers/protocol';
 import { faultOwner } from './faultOwner';
+import { changeSummary } from '../changes/summary';
+import { actionSpan } from '../narrative/yourActions';
 import { faultName, faultWhere } from './faultName';
 import { formatClock } from '../format';
 
@@ -35,16 +37,31 @@ export function ownFaultWords(f: Pick<FaultStatus, 'type' | 'target' | 'amount' 
 }
 
 /**
- * The line for the run's faults the person injected (faultOwner 'yours', the worker's tag; the
- * scenario's own are its story, not said here): "This run includes 1 injected fault: HTTP errors on
- * cart 40% → 500, 4–10 s", naming the first NAMED_FAULTS in run order and counting the rest
- * ("…; and 2 more"). null when there are none. Pure; `faults` is not changed.
+ * One config change the person made as the line names it: "maxConnectionDuration 1s on ledger, from
+ * 12 s" (changeSummary's words; a change persists from when it acts, its point plus its `at`). Pure.
  */
-export function ownFaultsLine(faults: readonly FaultStatus[]): string | null {
+export function ownChangeWords(a: LiveAction & { kind: 'change' }): string {
+  const { at: _at, ...change } = a.change;
+  return `${changeSummary(change)}, from ${seconds(actionSpan(a)?.fromMs ?? a.ms)} s`;
+}
+
+/**
+ * The line for the run's faults the person injected (faultOwner 'yours', the worker's tag; the
+ * scenario's own are its story, not said here) and the config changes they made (`actions`' of kind
+ * 'change', the recipe's live actions): "This run includes 1 injected fault: HTTP errors on cart
+ * 40% → 500, 4–10 s", "This run includes 1 injected fault and 1 config change: expire certificates
+ * on payments-bridge, at 10 s; maxConnectionDuration 1s on ledger, from 12 s" (session 51's T2
+ * trial, 11: a link carrying both said only the fault), naming the first NAMED_FAULTS, faults in run
+ * order then changes in theirs, and counting the rest ("…; and 2 more"). null when there are none.
+ * Pure; its inputs are not changed.
+ */
+export function ownFaultsLine(faults: readonly FaultStatus[], actions: readonly LiveAction[] = []): string | null {
   const own = faults.filter((f) => faultOwner(f) === 'yours').sort((a, b) => a.startMs - b.startMs || a.id - b.id);
-  if (own.length === 0) return null;
-  const named = own.slice(0, NAMED_FAULTS).map(ownFaultWords);
-  const rest = own.length - named.length;
-  const noun = own.length === 1 ? '1 injected fault' : `${own.length} injected faults`;
-  return `This run includes ${noun}: ${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
+  const changes = actions.filter((a): a is LiveAction & { kind: 'change' } => a.kind === 'change');
+  if (own.length + changes.length === 0) return null;
+  const words = [...own.map(ownFaultWords), ...changes.map(ownChangeWords)];
+  const named = words.slice(0, NAMED_FAULTS);
+  const rest = words.length - named.length;
+  const nouns = [own.length === 0 ? '' : own.length === 1 ? '1 injected fault' : `${own.length} injected faults`, changes.length === 0 ? '' : changes.length === 1 ? '1 config change' : `${changes.length} config changes`].filter(Boolean);
+  return `This run includes ${nouns.join(' and ')}: ${named.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`;
 }

@@ -7,7 +7,7 @@ import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 import type { Layout } from './layoutTypes';
 import { brokenLockScale, drawBrokenLock, drawFaultTag, drawLock, faultAnchors, lockHole } from './marks';
 import { drawClient, drawService, queueGlyphRect } from './svgNodeShapes';
-import { carryControl, controlTextRoom, drawControlPlane, pulseControl, showControl, type ControlView } from './svgControlPlane';
+import { carryControl, controlTextRoom, drawControlPlane, showControl, showControls, type ControlView, type ControlWords } from './svgControlPlane';
 import { showHealth, showLoad, type LoadView } from './svgNodeState';
 import type { Camera } from './camera';
 import './truth.css';
@@ -186,6 +186,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const nodeGroups = new Map<number, SVGGElement>();
   const loads: LoadView[] = [];
   const controls: ControlView[] = [];
+  // How its control planes say their state line, one for the drawing (ControlWords).
+  const controlWords: ControlWords = { short: false };
   for (const p of layout.nodes) {
     const g = nodeLayer
       .append('g')
@@ -200,7 +202,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         drawClient(g, p);
         break;
       case 'control-plane':
-        controls.push(carryControl({ ...drawControlPlane(g, p, controlTextRoom(layout, p)), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
+        controls.push(carryControl({ ...drawControlPlane(g, p, controlTextRoom(layout, p), controlWords), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
         break;
       case 'gateway':
         loads.push(drawService(g, p, 'gateway', layout.presenter === true, layout.presenter === true || layout.wide === true));
@@ -210,6 +212,8 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         loads.push(drawService(g, p, 'service', layout.presenter === true, layout.presenter === true || layout.wide === true));
     }
   }
+  // One drawn after the first said its words short: the first says them so too.
+  if (controlWords.short) for (const v of controls) showControl(v, false, false);
 
   // Names as drawn: a quiet label with no free spot is left out rather than laid over one.
   const nameRects = layout.nodes.flatMap((p) => {
@@ -312,13 +316,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         const who = [b.from, b.to].filter(bare).map((id) => b.names[id === b.from ? 0 : 1]);
         b.linkTitle.textContent = noCert ? `${b.names[0]} calls ${b.names[1]}: no mutual TLS, ${who.join(' and ')}'s proxies have no config, so no certificate; every call fails no-config` : `${b.names[0]} calls ${b.names[1]} over mutual TLS`;
       }
-      for (const v of controls) {
-        const i = v.index * NODE_STRIDE;
-        const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
-        showControl(v, ok && nodes[i + NodeField.down] > 0, ok && nodes[i + NodeField.stale] > 0);
-        // A control plane's first two fields count config streams opened and pushes made.
-        if (ok) pulseControl(v, nodes[i + NodeField.busy] + nodes[i + NodeField.queued]);
-      }
+      showControls(controls, nodes);
     },
     updateEdgeLabels(rate) {
       labels.update(rate);

@@ -4,6 +4,7 @@ import { NodeSize, type Layout, type PlacedNode } from './layoutTypes';
 import { regionRightAt } from './meshRegions';
 import { controlLabel } from './nodeTraits';
 import { hexPoints, type G } from './marks';
+import { NODE_STRIDE, NodeField } from '../../workers/protocol';
 
 /** A control plane as drawn: its icon's group, its lines to proxies, its state line, and what they show. */
 export interface ControlView {
@@ -15,10 +16,22 @@ export interface ControlView {
   stateTitle: SVGTitleElement;
   /** Room right of the icon for its name and state line, design units, to its mesh region's border. */
   room: number;
+  /** How the drawing's control planes say their state line, shared by all of them (ControlWords). */
+  words: ControlWords;
   shown: string;
   /** Config streams opened plus pushes made, as last seen: when it grows, the lines pulse. */
   activity: number;
   pulses: number;
+}
+
+/**
+ * Whether a drawing's control planes say their state line short ('CP + CA'), one object shared by
+ * every control plane of the drawing: once one must say it short, all do, so two meshes side by side
+ * say it the same way (session 51's T2 trial, 11: "payments CP + CA" beside "retail control plane + CA"
+ * at 1024x768). It stays short for the drawing's life (a redraw starts afresh). Plain data.
+ */
+export interface ControlWords {
+  short: boolean;
 }
 
 /** Where a control plane's name and state line start, right of its icon, design units from its left. */
@@ -71,10 +84,11 @@ function fitText(text: SVGTextElement, room: number, squeeze: boolean): boolean 
 /**
  * Draws a control plane's icon, name and state line into `g`; its lines come later. `room`:
  * design units from CONTROL_TEXT_X to its mesh region's right border (Infinity outside a mesh);
- * a name wider than that is squeezed into it, a state line shortened (see showControl). Mutates
+ * a name wider than that is squeezed into it, a state line shortened (see showControl). `words`:
+ * the drawing's ControlWords, shared by its control planes (a fresh one when not given). Mutates
  * the SVG.
  */
-export function drawControlPlane(g: G, p: PlacedNode, room = Number.POSITIVE_INFINITY): Omit<ControlView, 'links'> {
+export function drawControlPlane(g: G, p: PlacedNode, room = Number.POSITIVE_INFINITY, words: ControlWords = { short: false }): Omit<ControlView, 'links'> {
   const r = NodeSize.controlR;
   const name = controlLabel(p.node);
   g.append('title').text(`control plane of ${name}: configures the proxies and relays certificates from its CA`);
@@ -99,10 +113,10 @@ export function drawControlPlane(g: G, p: PlacedNode, room = Number.POSITIVE_INF
   const nameText = g.append('text').attr('class', 'topo-name topo-name-small').attr('x', CONTROL_TEXT_X).attr('y', r - 4).text(name).node()!;
   fitText(nameText, room, true);
   // The state line's words in a group of their own, whose title says them in full.
-  const words = g.append('g').attr('class', 'topo-cp-words');
-  const stateTitle = words.append<SVGTitleElement>('title').node()!;
-  const state = words.append('text').attr('class', 'topo-caption topo-cp-state').attr('x', CONTROL_TEXT_X).attr('y', r + 14).node()!;
-  const v = { index: p.node.id, group: g.node()!, state, stateTitle, room, shown: '', activity: -1, pulses: 0 };
+  const line = g.append('g').attr('class', 'topo-cp-words');
+  const stateTitle = line.append<SVGTitleElement>('title').node()!;
+  const state = line.append('text').attr('class', 'topo-caption topo-cp-state').attr('x', CONTROL_TEXT_X).attr('y', r + 14).node()!;
+  const v = { index: p.node.id, group: g.node()!, state, stateTitle, room, words, shown: '', activity: -1, pulses: 0 };
   showControl(v, false, false);
   return v;
 }
@@ -139,12 +153,14 @@ export function pulseControl(v: ControlView, activity: number): void {
 
 /**
  * Shows the control plane and its CA as up or down, in its state line and its lines' style. The
- * line's words are shortened ('CP + CA'), then squeezed, where they would run past `v.room`; its
- * title always says them in full. Mutates the SVG.
+ * line's words are shortened ('CP + CA'), then squeezed, where they would run past `v.room`, or
+ * where another control plane of the drawing already says them short (`v.words`); its title always
+ * says them in full. Returns true when this line turned the drawing's words short (the others then
+ * need showing again: their words changed). Mutates the SVG and `v.words`.
  */
-export function showControl(v: Omit<ControlView, 'links'> & { links?: SVGGElement | null }, down: boolean, caDown: boolean): void {
-  const key = `${down}|${caDown}`;
-  if (key === v.shown) return;
+export function showControl(v: Omit<ControlView, 'links'> & { links?: SVGGElement | null }, down: boolean, caDown: boolean): boolean {
+  const key = `${down}|${caDown}|${v.words.short}`;
+  if (key === v.shown) return false;
   v.shown = key;
   v.group.classList.toggle('topo-cp-down', down);
   v.group.classList.toggle('topo-ca-down', caDown);
@@ -152,7 +168,33 @@ export function showControl(v: Omit<ControlView, 'links'> & { links?: SVGGElemen
   const full = controlStateText(down, caDown, false);
   v.stateTitle.textContent = full;
   v.state.textContent = full;
-  if (fitText(v.state, v.room, false)) return;
+  if (!v.words.short && fitText(v.state, v.room, false)) return false;
+  const turned = !v.words.short;
+  v.words.short = true;
+  v.shown = `${down}|${caDown}|true`;
   v.state.textContent = controlStateText(down, caDown, true);
   fitText(v.state, v.room, true);
+  return turned;
+}
+
+/**
+ * A frame's control planes: each one's state (showControl: down when its frame's `down` field is
+ * set, its CA when `stale` is) and its lines' pulse (pulseControl: its first two fields count
+ * config streams opened and pushes made), from `nodes`, the frame's node fields (NODE_STRIDE per
+ * node; null or short: up, no pulse); and when one turned the drawing's words short, every one
+ * shown again so all say them so (ControlWords). Mutates the SVG and the views.
+ */
+export function showControls(controls: readonly ControlView[], nodes: ArrayLike<number> | null): void {
+  const show = (v: ControlView) => {
+    const i = v.index * NODE_STRIDE;
+    const ok = nodes !== null && nodes.length >= i + NODE_STRIDE;
+    return { ok, i, turned: showControl(v, ok && nodes[i + NodeField.down] > 0, ok && nodes[i + NodeField.stale] > 0) };
+  };
+  let turned = false;
+  for (const v of controls) {
+    const s = show(v);
+    turned = s.turned || turned;
+    if (s.ok) pulseControl(v, nodes![s.i + NodeField.busy] + nodes![s.i + NodeField.queued]);
+  }
+  if (turned) for (const v of controls) show(v);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ownFaultsLine, ownFaultWords } from '../../../src/ui/faults/ownFaultsLine';
-import type { FaultStatus } from '../../../src/workers/protocol';
+import type { FaultStatus, LiveAction } from '../../../src/workers/protocol';
 
 const fault = (over: Partial<FaultStatus>): FaultStatus => ({ id: 1, type: 'http-abort', target: 'cart', amount: '40% → 500', startMs: 4000, endMs: 10_000, untilMs: 10_000, pending: false, owner: 'yours', ...over });
 
@@ -29,5 +29,17 @@ describe('the line naming the faults the person injected', () => {
   it('names two in run order and counts the rest', () => {
     const three = [fault({ id: 3, startMs: 20_000, endMs: null, untilMs: null }), fault({ id: 1 }), fault({ id: 2, type: 'kill-replica', target: 'catalog', amount: '', startMs: 6000, endMs: null, untilMs: null })];
     expect(ownFaultsLine(three)).toBe('This run includes 3 injected faults: HTTP errors on cart 40% → 500, 4–10 s; kill one replica on catalog, from 6 s; and 1 more');
+  });
+
+  it("names the person's config changes too, after the faults (T2's link: a fault and a change said '1 injected fault')", () => {
+    const change = (ms: number, c: Record<string, unknown>): LiveAction => ({ kind: 'change', ms, ev: -1, change: c });
+    const conns = change(12_000, { type: 'policy', service: 'ledger', policy: { maxConnectionDuration: '1s' } });
+    const expiry = fault({ type: 'expire-certificates', target: 'payments-bridge', amount: '', startMs: 10_000, endMs: 10_000, untilMs: null });
+    expect(ownFaultsLine([expiry], [conns])).toBe('This run includes 1 injected fault and 1 config change: expire certificates on payments-bridge, at 10 s; maxConnectionDuration 1s on ledger, from 12 s');
+    // A change alone; its own `at` counts from its point; injections and clears are not changes.
+    expect(ownFaultsLine([], [change(5000, { type: 'policy', service: 'payments', policy: { timeout: '5ms' }, at: '2s' }), { kind: 'clear', ms: 9000, ev: -1, id: 1 }])).toBe('This run includes 1 config change: timeout 5ms on payments, from 7 s');
+    // Two named, faults first; the rest counted.
+    expect(ownFaultsLine([expiry, fault({ id: 2 })], [conns])).toBe('This run includes 2 injected faults and 1 config change: HTTP errors on cart 40% → 500, 4–10 s; expire certificates on payments-bridge, at 10 s; and 1 more');
+    expect(ownFaultsLine([], [])).toBeNull();
   });
 });
