@@ -1,4 +1,4 @@
-// Istio's full load test (1,000 services): a node found by name, then picked in the inspector,
+// Istio's full load test (1,000 services): a node found by name, then Inspect opens on it,
 // stays in view, marked, beside the open panel (N6's trial, F6: the picture moved to svc 600-799),
 // and the search's answer covers none of the open legend's items.
 import { expect, type Page } from '@playwright/test';
@@ -18,7 +18,7 @@ async function foundLabel(page: Page, name: string) {
 // Both sizes on one opening of the 2,001-node picture (a page load of it each until session 48):
 // at 1600x1000 first, then the inspector closed and the search emptied, the window made 1024x768,
 // and the node found and picked again there.
-test('istio-load-test-full at 1600x1000 and 1024x768: svc-500 found, then picked in the inspector, stays in view and named beside the panel', async ({ page }) => {
+test('istio-load-test-full at 1600x1000 and 1024x768: svc-500 found, then Inspect opens on it, stays in view and named beside the panel', async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=istio-load-test-full');
@@ -52,10 +52,11 @@ test('istio-load-test-full at 1600x1000 and 1024x768: svc-500 found, then picked
           .map((li) => li.textContent);
       });
       expect(covered, 'legend items under the search answer').toEqual([]);
+      // Inspect opens on the found, ringed node (T3's trial, 5: it opened an empty "inspect…" picker).
       await page.getByTestId('inspector-toggle').click();
       const picker = page.getByTestId('inspector-picker');
       const value = await picker.locator('option', { hasText: /svc-500\b/ }).first().getAttribute('value');
-      await picker.selectOption(value!);
+      await expect(picker).toHaveValue(value!);
       await expect(page.getByTestId('inspector')).toContainText('svc-500');
       await page.waitForTimeout(1500);
       const at = await foundLabel(page, 'svc-500');
@@ -67,6 +68,34 @@ test('istio-load-test-full at 1600x1000 and 1024x768: svc-500 found, then picked
       expect(at!.x).toBeLessThan(at!.width * 0.75);
       expect(at!.y).toBeGreaterThan(at!.height * 0.2);
       expect(at!.y).toBeLessThan(at!.height * 0.8);
+    });
+  }
+});
+
+// A small scenario's SVG picture: with nothing found Inspect opens on nothing, as before; Find
+// rings a node and Inspect opens on it.
+test('retry-storm at 1024x768 and 1600x1000: Inspect opens on nothing, then Find payments and Inspect opens the inspector on payments', async ({ page }) => {
+  for (const [w, h] of [
+    [1024, 768],
+    [1600, 1000],
+  ] as const) {
+    await test.step(`at ${w}x${h}`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto('/?scenario=retry-storm');
+      await expect(page.locator('[data-drawn="retry-storm"]')).toBeVisible({ timeout: 60_000 });
+      await page.getByTestId('inspector-toggle').click();
+      await expect(page.getByTestId('inspector-picker')).toHaveValue('');
+      await page.getByTestId('inspector-close').click();
+      await page.getByTestId('node-search').fill('payments');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('node-search-result')).toHaveText('payments');
+      await expect(page.locator('svg[data-testid="topology"] [data-node="payments"].topo-found')).toHaveCount(1);
+      await page.getByTestId('inspector-toggle').click();
+      const picker = page.getByTestId('inspector-picker');
+      const value = await picker.locator('option', { hasText: /^payments$/ }).first().getAttribute('value');
+      await expect(picker).toHaveValue(value!);
+      await expect(page.getByTestId('inspector')).toContainText('payments');
+      await saveShot(page, `foundinspect-small-${w}.png`);
     });
   }
 });

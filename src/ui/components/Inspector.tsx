@@ -9,6 +9,7 @@ import type { ScenarioInfo } from '../../workers/protocol';
 import { followRequests, forgetInspectTarget, inspectorStore, openInspector, topologyKey, type InspectTarget } from '../inspector/inspectorStore';
 import { useAppStore } from '../state/useAppStore';
 import { InspectorDockContext } from '../inspector/inspectorDock';
+import { foundIn } from '../topology/foundNode';
 import '../inspector/inspector.css';
 
 type Topology = ScenarioInfo['topology'];
@@ -104,7 +105,17 @@ export function Inspector() {
           <InspectorPanel />
         )
       ) : (
-        <button type="button" className="inspector-toggle button" data-testid="inspector-toggle" onClick={() => void followRequests()}>
+        <button
+          type="button"
+          className="inspector-toggle button"
+          data-testid="inspector-toggle"
+          onClick={() => {
+            // A node the search found and rings is what Inspect opens on (T3's trial, 5).
+            const found = info ? foundTarget(anchor.current?.closest('.stage') ?? null, info.topology) : null;
+            if (found) void openInspector(found);
+            void followRequests();
+          }}
+        >
           Inspect
         </button>
       )}
@@ -122,4 +133,18 @@ function targetOf(el: EventTarget | null, topology: Topology, ids: Map<string, n
   const [from, to] = edge.split('->').map((n) => ids.get(n));
   const e = topology.edges.find((x) => x.from === from && x.to === to);
   return e ? { kind: 'edge', id: e.id } : null;
+}
+
+/**
+ * The node the stage's search found and rings, as a target to inspect: in the SVG view the node
+ * drawn with the class topo-found, in a large topology's canvas view the one foundIn records; null
+ * when none is ringed (the answer dismissed, the box emptied, a miss). Reads the DOM.
+ */
+export function foundTarget(stage: Element | null, topology: Topology): InspectTarget | null {
+  const name = stage?.querySelector('svg [data-node].topo-found')?.getAttribute('data-node');
+  const byName = name != null ? topology.nodes.find((n) => n.name === name) : undefined;
+  if (byName) return { kind: 'node', id: byName.id };
+  const canvas = stage?.querySelector<HTMLCanvasElement>('canvas.topo-scene');
+  const id = canvas && !canvas.hidden ? foundIn(topology) : null;
+  return id !== null && topology.nodes.some((n) => n.id === id) ? { kind: 'node', id } : null;
 }

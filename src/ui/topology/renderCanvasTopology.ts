@@ -21,6 +21,7 @@ import { createLaneLabels } from './canvasLaneLabels';
 import { drawnLaneSegments, laneIndex } from './laneObstacles';
 import { nodeRates } from './laneTip';
 import type { EdgeRate } from './edgeRates';
+import { markFound } from './foundNode';
 
 /** Screen pixels a cell must span before each node is drawn with its own edges. */
 const DETAIL_PX = 18;
@@ -84,6 +85,7 @@ export function createCanvasTopology(topology: Topology, layout: GroupLayout, op
     },
     setFound(node) {
       s.found = node;
+      markFound(topology, node);
       foundRatesChanged();
     },
     foundNode: () => s.found,
