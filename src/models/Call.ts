@@ -16,6 +16,8 @@ export class Call {
   id = -1;
   /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
   held = false;
+  /** The next free record while this one is free (Table's free list); null otherwise or at its end. */
+  nextFree: Call | null = null;
   /**
    * A root call's Request record (its id in World.requests), or -1 when the call is its request's only record
    * (ClientActor.rootIsRequest). Written and read only on root calls (Client.send and response).
@@ -116,6 +118,8 @@ export class Attempt {
   id = -1;
   /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
   held = false;
+  /** The next free record while this one is free (Table's free list); null otherwise or at its end. */
+  nextFree: Attempt | null = null;
   /** The call this is a try of (NOTE: issue 14.4: the record, not its id, as Call.parent). */
   call: Call | null = null;
   /** The caller's route this attempt was made on (outlives the call if the call ends first). */
@@ -241,6 +245,8 @@ export class Request {
   id = -1;
   /** In use in its Table (Table.alloc and release set it; `reset` leaves it). */
   held = false;
+  /** The next free record while this one is free (Table's free list); null otherwise or at its end. */
+  nextFree: Request | null = null;
   /**
    * The request's number in the run, 1 for the first sent (`World.sent` when it was sent): stable,
    * unlike `id`, which is a pool index reused once the request ends. The event log and the

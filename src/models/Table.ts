@@ -6,22 +6,24 @@ import { InvariantError } from '../sim-engine';
  * use (`held`, which only the table writes). NOTE: issue 14.4: on the record, which the caller
  * reads next anyway, not in a byte array of the table's: a look-up is one load and a test less.
  */
-export class Table<T extends { id: number; held: boolean; reset(): void }> {
+export class Table<T extends { id: number; held: boolean; nextFree: T | null; reset(): void }> {
   /**
    * NOTE: issue 14.4: created holding object elements (see objectArray), so every World's first
    * `push` finds the elements kind the optimized `alloc` was compiled for.
    */
   protected readonly items: T[] = objectArray<T>();
-  protected readonly free: number[] = [];
+  /** The free records, the last released first, linked through `nextFree` (null: none free). */
+  protected freeHead: T | null = null;
   /** Number of records in use. */
   inUse = 0;
 
   constructor(private readonly make: () => T) {}
 
   alloc(): T {
-    let item: T;
-    if (this.free.length > 0) {
-      item = this.items[this.free.pop()!];
+    let item = this.freeHead;
+    if (item !== null) {
+      this.freeHead = item.nextFree;
+      item.nextFree = null;
     } else {
       item = this.make();
       item.id = this.items.length;
@@ -53,7 +55,8 @@ export class Table<T extends { id: number; held: boolean; reset(): void }> {
     if (!item.held) throw new InvariantError(`record ${item.id} released twice`);
     item.held = false;
     item.reset();
-    this.free.push(item.id);
+    item.nextFree = this.freeHead;
+    this.freeHead = item;
     this.inUse--;
   }
 }

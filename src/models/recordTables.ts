@@ -20,7 +20,8 @@ export class CallTable extends Table<Call> {
     if (!item.held) throw new InvariantError(`record ${item.id} released twice`);
     item.held = false;
     item.reset();
-    this.free.push(item.id);
+    item.nextFree = this.freeHead;
+    this.freeHead = item;
     this.inUse--;
   }
 }
@@ -37,7 +38,8 @@ export class AttemptTable extends Table<Attempt> {
     if (!item.held) throw new InvariantError(`record ${item.id} released twice`);
     item.held = false;
     item.reset();
-    this.free.push(item.id);
+    item.nextFree = this.freeHead;
+    this.freeHead = item;
     this.inUse--;
   }
 }
