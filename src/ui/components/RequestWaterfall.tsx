@@ -4,7 +4,7 @@ import { plainCallerSees } from '../../models/envoy/responseFlags';
 import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
-import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, callsOnlyAtFirst, formatMs, layoutWaterfall, placeDuration, placeTickLabels } from '../inspector/waterfall';
+import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, callsOnlyAtFirst, formatMs, layoutWaterfall, placeDuration, placeTickLabels, type WaterfallRow } from '../inspector/waterfall';
 import { requestWhy } from '../inspector/why';
 import { WhyText } from '../inspector/WhyText';
 import { useAppStore } from '../state/useAppStore';
@@ -146,7 +146,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
                 </button>
               </span>
               <span className="waterfall-track">
-                <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
+                <WaterfallBar row={r} />
                 <DurationLabel x={r.x} w={r.w} text={formatMs(r.ms)} trackPx={axisPx} />
               </span>
               <span className="waterfall-note">{r.note}</span>
@@ -162,7 +162,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
           >
             <WaterfallLabel span={r.span} byId={byId} depth={r.depth} />
             <span className="waterfall-track">
-              <span className="waterfall-bar" style={{ left: `${r.x * 100}%`, width: `${r.w * 100}%` }} />
+              <WaterfallBar row={r} />
               <DurationLabel x={r.x} w={r.w} text={formatMs(r.ms) + (r.open ? '…' : '')} trackPx={axisPx} />
             </span>
             <span className="waterfall-note">
@@ -212,5 +212,17 @@ function DurationLabel({ x, w, text, trackPx }: { x: number; w: number; text: st
     <span className={`waterfall-ms${where === 'after' ? '' : ` ${where}`}`} data-place={where} style={style}>
       {text}
     </span>
+  );
+}
+
+/** A row's bar; one that runs on past the axis's end (after the request's fate) is cut there, with an arrow at its end (inspector.css) and said in its title. */
+function WaterfallBar({ row }: { row: WaterfallRow }) {
+  return (
+    <span
+      className={`waterfall-bar${row.runsOn ? ' runs-on' : ''}`}
+      data-runs-on={row.runsOn ? '' : undefined}
+      title={row.runsOn ? `runs on past the request's end: ${formatMs(row.ms)} in all` : undefined}
+      style={{ left: `${row.x * 100}%`, width: `${row.w * 100}%` }}
+    />
   );
 }

@@ -1,5 +1,6 @@
 // The waterfall of one request: which span goes on which row, how far in and how wide its bar
 // is, and the time axis. Pure functions of the trace; the component only draws what they say.
+import { scaleLinear } from 'd3';
 import type { Span, Trace } from '../../workers/protocol';
 import { formatNumber } from '../format';
 import { expiredCertNote } from './expiredWhy';
@@ -15,6 +16,8 @@ export interface WaterfallRow {
   /** Duration in ms (the span's own, or up to `now` while open). */
   ms: number;
   open: boolean;
+  /** The span runs on past the axis's end (after the request's fate): its bar stops at the end, `ms` is its whole duration. */
+  runsOn?: boolean;
   /** The short text beside the bar: the cause, or the reason a try was (not) retried. */
   note: string;
   /**
@@ -26,7 +29,7 @@ export interface WaterfallRow {
 
 export interface WaterfallLayout {
   rows: WaterfallRow[];
-  /** The axis: simulated ms at its left and right ends. */
+  /** The axis: simulated ms at its left and right ends (the request's own span made round, axisEnd). */
   t0: number;
   t1: number;
   /** Tick positions (0..1) and labels, relative to the request's start. */
@@ -41,8 +44,10 @@ const MIN_W = 0.002;
 
 /**
  * Lays out a trace: rows in tree order (a span, then its children by start time), each bar
- * placed on an axis from the request's start to its end (or to `now` while it is in flight,
- * or to the latest span end if a hop ran on after the request's fate). Spans with roles in
+ * placed on an axis from the request's start to its end (or to `now` while it is in flight) made
+ * round (axisEnd: 398.9 ms gets 0-400 ms); a hop that ran on after the request's fate has its bar
+ * cut at the axis's end and `runsOn` set (T3's trial, 9a: one ran to 2 s, and a 398.9 ms request's
+ * bars filled a fifth of the width). Spans with roles in
  * `hide` are left out with their children; spans with roles in `lift` are left out but their
  * children shown in their place, at their depth (a service's "serves" row, whose calls stay);
  * the axis gets about `mostTicks` ticks. With `unfolded`
@@ -67,9 +72,13 @@ export function layoutWaterfall(
   for (const list of children.values()) list.sort((a, b) => a.start - b.start || a.id - b.id);
   const endOf = (s: Span) => (Number.isNaN(s.end) ? now : s.end);
   const t0 = trace.start;
-  let t1 = Number.isNaN(trace.end) ? now : trace.end;
-  for (const s of trace.spans) t1 = Math.max(t1, endOf(s));
+  const t1 = t0 + axisEnd((Number.isNaN(trace.end) ? now : trace.end) - t0, mostTicks);
   const span = Math.max(t1 - t0, 1e-6);
+  /** A bar from `start` to `end` on the axis, cut at its end. */
+  const bar = (start: number, end: number) => {
+    const x = Math.min((start - t0) / span, 1 - MIN_W);
+    return { x, w: Math.max(MIN_W, Math.min((end - start) / span, 1 - x)), runsOn: end > t1 + 1e-9 };
+  };
   const rows: WaterfallRow[] = [];
   const visit = (s: Span, depth: number) => {
     if (hide.has(s.role)) return;
@@ -78,8 +87,8 @@ export function layoutWaterfall(
       return;
     }
     const end = endOf(s);
-    const x = (s.start - t0) / span;
-    rows.push({ span: s, depth, x, w: Math.max(MIN_W, (end - s.start) / span), ms: end - s.start, open: Number.isNaN(s.end), note: noteOf(s) });
+    const { x, w, runsOn } = bar(s.start, end);
+    rows.push({ span: s, depth, x, w, ms: end - s.start, open: Number.isNaN(s.end), note: noteOf(s), ...(runsOn ? { runsOn } : {}) });
     const kids = children.get(s.id) ?? [];
     const fold = unfolded && s.role === 'call' ? foldOf(s, kids, endOf) : null;
     let folded = false;
@@ -88,7 +97,8 @@ export function layoutWaterfall(
         if (!folded) {
           folded = true;
           const open = unfolded!.has(s.id);
-          rows.push({ span: c, depth: depth + 1, x: (fold.start - t0) / span, w: Math.max(MIN_W, (fold.end - fold.start) / span), ms: fold.end - fold.start, open: false, note: fold.detail, fold: { ...fold, open } });
+          const { x, w, runsOn } = bar(fold.start, fold.end);
+          rows.push({ span: c, depth: depth + 1, x, w, ms: fold.end - fold.start, open: false, note: fold.detail, ...(runsOn ? { runsOn } : {}), fold: { ...fold, open } });
         }
         if (!unfolded!.has(s.id)) continue;
       }
@@ -136,6 +146,16 @@ export function noteOf(s: Span): string {
   }
   if (s.role === 'try' && s.attrs['meshsim.connection'] !== undefined) return `connection ${String(s.attrs['meshsim.connection'])}`;
   return '';
+}
+
+/**
+ * The axis's right end, ms after the request's start, for a request of `ms`: d3's
+ * scaleLinear().nice(most) on [0, ms], so the end is a round figure just past the request's own
+ * end (398.9 -> 400, 230 -> 250 with 4 ticks); `ms` itself when it is not above 0. Pure.
+ */
+export function axisEnd(ms: number, most = 4): number {
+  if (!(ms > 0)) return ms;
+  return scaleLinear().domain([0, ms]).nice(Math.max(1, most)).domain()[1];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, callsOnlyAtFirst, layoutWaterfall, noteOf, placeTickLabels, ticks } from '../../../src/ui/inspector/waterfall';
+import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, axisEnd, callsOnlyAtFirst, layoutWaterfall, noteOf, placeTickLabels, ticks } from '../../../src/ui/inspector/waterfall';
 import type { Span, Trace } from '../../../src/workers/protocol';
 
 function span(id: number, parent: number, role: Span['role'], start: number, end: number, attrs: Span['attrs'] = {}, error = false): Span {
@@ -32,15 +32,19 @@ describe('layoutWaterfall', () => {
     const l = layoutWaterfall(trace, 230);
     expect(l.rows.map((r) => r.span.id)).toEqual([0, 1, 3, 5, 4, 2, 6]);
     expect(l.rows.map((r) => r.depth)).toEqual([0, 1, 2, 3, 2, 2, 3]);
-    // The open network span runs to now (230 ms), which stretches the axis past the request's end.
+    // The axis fits the request (100 ms, made round: 0-100 ms); the open network span runs on to
+    // now (230 ms), its bar cut at the axis's end and marked.
     expect(l.t0).toBe(100);
-    expect(l.t1).toBe(230);
+    expect(l.t1).toBe(200);
     const first = l.rows.find((r) => r.span.id === 3)!;
     expect(first.x).toBeCloseTo(0, 12);
-    expect(first.w).toBeCloseTo(40 / 130, 12);
+    expect(first.w).toBeCloseTo(40 / 100, 12);
+    expect(first.runsOn).toBeUndefined();
     const open = l.rows.find((r) => r.span.id === 6)!;
     expect(open.open).toBe(true);
     expect(open.ms).toBe(80);
+    expect(open.runsOn).toBe(true);
+    expect(open.x + open.w).toBeCloseTo(1, 12);
     // A zero-length proxy pass keeps a sliver.
     expect(l.rows.find((r) => r.span.id === 5)!.w).toBe(0.002);
   });
@@ -57,6 +61,29 @@ describe('layoutWaterfall', () => {
     expect(noteOf(trace.spans[5])).toBe('queue 0.25 ms, cpu 0.50 ms');
   });
 
+  it("fits the axis to the request's own span, made round by d3's nice (T3's 398.9 ms request: 0-400 ms, not 0-2 s)", () => {
+    expect(axisEnd(398.9)).toBe(400);
+    expect(axisEnd(398.9, 2)).toBe(400);
+    expect(axisEnd(230)).toBe(250);
+    expect(axisEnd(1.2)).toBeCloseTo(1.2, 12);
+    expect(axisEnd(0)).toBe(0);
+    // A hop of the first try runs on to 2 s after the request ended at 398.9 ms.
+    const long: Trace = {
+      ...trace,
+      start: 0,
+      end: 398.9,
+      spans: [span(0, -1, 'request', 0, 398.9), span(1, 0, 'call', 0, 398.9), span(2, 1, 'try', 0, 250, {}, true), span(3, 2, 'server', 5, 2000), span(4, 1, 'try', 275, 398.9)],
+    };
+    const l = layoutWaterfall(long, 3000);
+    expect(l.t1).toBe(400);
+    expect(l.ticks.map((t) => t.label)).toEqual(['0 ms', '100 ms', '200 ms', '300 ms', '400 ms']);
+    expect(l.rows.find((r) => r.span.id === 0)!.w).toBeCloseTo(398.9 / 400, 12);
+    const server = l.rows.find((r) => r.span.id === 3)!;
+    expect(server.runsOn).toBe(true);
+    expect(server.ms).toBe(1995);
+    expect(server.x + server.w).toBeCloseTo(1, 12);
+  });
+
   it('ticks the axis at round steps of 1, 2 or 5', () => {
     expect(ticks(794.3).map((t) => t.label)).toEqual(['0 ms', '200 ms', '400 ms', '600 ms']);
     expect(ticks(3500).map((t) => t.label)).toEqual(['0 ms', '1 s', '2 s', '3 s']);
@@ -68,7 +95,7 @@ describe('layoutWaterfall', () => {
     // retry-storm's 740 ms request in the inspector at 1024x768: 4 labels over ~150 px ran together.
     expect(ticks(740.3, 2).map((t) => t.label)).toEqual(['0 ms', '500 ms']);
     expect(ticks(740.3, 1).map((t) => t.label)).toEqual(['0 ms']);
-    expect(layoutWaterfall(trace, 230, new Set(), 2).ticks.map((t) => t.label)).toEqual(['0 ms', '100 ms']);
+    expect(layoutWaterfall(trace, 230, new Set(), 2).ticks.map((t) => t.label)).toEqual(['0 ms', '50 ms', '100 ms']);
   });
 
   it('places each label after its tick, ending at it near the axis end, and leaves out one with no room', () => {
@@ -97,6 +124,8 @@ describe('layoutWaterfall', () => {
 // failed too (attempts exhausted), each try with a proxy pass under it.
 const retried: Trace = {
   ...trace,
+  start: 100,
+  end: 400,
   spans: [
     span(0, -1, 'request', 100, 400, { 'meshsim.cause': 'http-5xx' }, true),
     span(1, 0, 'call', 100, 400, {}, true),
