@@ -262,7 +262,9 @@ test("a compare seek onto an instant of 8,000 events: both panes stand past it, 
   // A wait, not a speed check: two panes each replaying the 8,000-event instant took over 30 s at CI's
   // load (a5d8984's run failed twice there; alone at load 6 the whole test took 40 s), and the whole
   // test 1.5 min at load ~8 in session 51, with f79b30a's build and the session's alike (its CI at
-  // aa0e6bd: flaky, the first try still 'seeking to 0.1 s' after 75 s).
+  // aa0e6bd: flaky, the first try still 'seeking to 0.1 s' after 75 s). Most of that was the page, not
+  // the workers: the figures table's hops read all 4,000 links once per client (16 million a refresh;
+  // session 52, W7, b747d04d): the seek's whole-browser CPU 51-54 s -> 4.0-7.1 s, this test 47 s at load ~22.
   await expect(page.getByTestId('run-status')).toHaveText('finished', { timeout: 150_000 });
   await expect(page.getByTestId('timeline-seeking')).toHaveCount(0);
   for (const size of [
