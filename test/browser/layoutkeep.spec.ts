@@ -133,9 +133,10 @@ for (const size of [
 
 // Session 42: at 1024x768 the note of a kept picture cut at the stage's edges ("kept as arranged:
 // Fit shows all") pushed Find and Fit to a second row of the tools; and a window resized with the
-// inspector open kept the old window's arrangement until Fit. Now the note is short (its sentence
-// in its title) and a resize lays the picture out for the new room, as Fit does.
-test('two-meshes-via-gateway beside the inspector: the note of a cut picture keeps the tools to one row at 1024x768; a window resized with the inspector open draws the picture Fit draws', async ({ page }) => {
+// inspector open kept the old window's arrangement until Fit. Now a resize lays the picture out for
+// the new room, as Fit does; and (session 51, trial T2 item 6) the note stands under the row and
+// names what lies past which edge, with how to see it.
+test('two-meshes-via-gateway beside the inspector: the note of a cut picture names what is off which edge, under the tools row at 1024x768; a window resized with the inspector open draws the picture Fit draws', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/?scenario=two-meshes-via-gateway&t=10s');
@@ -155,8 +156,8 @@ test('two-meshes-via-gateway beside the inspector: the note of a cut picture kee
   const apart = Object.keys(fitted).filter((n) => n in resized && Math.abs(mid(resized[n]).x - mid(fitted[n]).x) + Math.abs(mid(resized[n]).y - mid(fitted[n]).y) > 2);
   console.log(`resized 1600 -> 1024 with the inspector open: ${Object.keys(fitted).length - apart.length} of ${Object.keys(fitted).length} nodes where Fit puts them; kept at 1600: ${Object.keys(kept1600).length} nodes`);
   expect(apart, 'nodes the resize put elsewhere than Fit does').toEqual([]);
-  // Opened at 1024x768 in a page loaded there, the kept picture is cut, and the note stands in
-  // one row with Find and Fit.
+  // Opened at 1024x768 in a page loaded there, the kept picture is cut, and the note stands under
+  // the row of Find and Fit, clear of the Legend button.
   await page.goto('/?scenario=two-meshes-via-gateway&t=10s');
   await expect(page.getByTestId('sim-time')).toHaveText(/^10\.0+ s$/, { timeout: 60_000 });
   await still(page);
@@ -167,13 +168,18 @@ test('two-meshes-via-gateway beside the inspector: the note of a cut picture kee
   const note = page.getByTestId('kept-note');
   await expect(note).toBeVisible();
   await saveShot(page, 'layoutkeep-note-1024.png');
+  // Trial T2 (session 51), item 6: the note names what lies past which edge and how to see it, under
+  // the tools' row (Find and Fit keep their one row, the Legend button its place).
+  await expect(note).toHaveText(/^[◀▶▲▼] \d+ off (to the left|to the right|the top|the bottom): .+ · drag, or press to fit all$/);
   const rows = await Promise.all([note, page.getByTestId('node-search'), page.getByTestId('zoom-reset')].map(async (l) => (await l.boundingBox())!));
-  const centres = rows.map((b) => b.y + b.height / 2);
-  console.log(`note, Find box and Fit: centres at ${centres.map((c) => c.toFixed(0)).join(', ')} px; note ${rows[0].width.toFixed(0)} px wide`);
-  expect(Math.max(...centres) - Math.min(...centres), 'the note, Find and Fit in one row').toBeLessThan(6);
+  const centres = rows.slice(1).map((b) => b.y + b.height / 2);
+  console.log(`note "${await note.textContent()}" at ${rows[0].y.toFixed(0)} px, ${rows[0].width.toFixed(0)} px wide; Find box and Fit: centres at ${centres.map((c) => c.toFixed(0)).join(', ')} px`);
+  expect(Math.abs(centres[0] - centres[1]), 'Find and Fit in one row').toBeLessThan(6);
+  expect(rows[0].y, 'the note under the tools row').toBeGreaterThanOrEqual(rows[2].y + rows[2].height - 1);
   const legend = (await page.getByTestId('legend-toggle').boundingBox())!;
-  expect(rows[0].x, 'the note clear of the Legend button').toBeGreaterThanOrEqual(legend.x + legend.width);
-  await expect(note).toHaveAttribute('title', /^The picture is cut off at the stage's edges: .*\(drag to pan\)\. Press here, or Fit, to lay it out again for this width, whole\.$/);
+  const overlap = (a: { x: number; y: number; width: number; height: number }, b: typeof a) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  expect(overlap(rows[0], legend), 'the note over the Legend button').toBe(false);
+  await expect(note).toHaveAttribute('title', /^Beside the inspector the picture keeps its text at 10 px or more \(or the size it had\), so part of it lies past the stage's edges\. Drag the picture to see it, press here \(or Fit\) to draw it whole and smaller, or close the inspector\.$/);
   // Pressed (trial N15, 10: the chip was never explained), it fits the picture whole: no longer cut.
   await note.click();
   await expect(page.locator('.topology-stage')).not.toHaveAttribute('data-kept', 'cut');

@@ -3,7 +3,8 @@
 // box to hide or show it. Thin components: TopologyView.tsx does what they ask.
 import type { FormEvent } from 'react';
 import { meshLabel } from '../topology/meshName';
-import { KEPT_NAME_PX } from '../topology/keptPicture';
+import { KEPT_TEXT_PX } from '../topology/keptPicture';
+import { offStageWords, type OffStage } from '../topology/offStage';
 
 /** A group tile of the canvas view, as the list shows it: its index, name, mesh and member count. */
 export interface GroupEntry {
@@ -24,7 +25,7 @@ export interface SearchResult {
 export function TopologyTools({
   fold,
   floorPx,
-  keptCut = false,
+  keptCut = null,
   presenter,
   groups,
   hidden,
@@ -42,8 +43,8 @@ export function TopologyTools({
 }: {
   fold: 'all' | 'replicas' | 'groups';
   floorPx: number;
-  /** Beside the inspector the picture keeps its arrangement and is cut at the stage's edges to keep its names readable (keptPicture.ts): said, with Fit as the way to see it whole. */
-  keptCut?: boolean;
+  /** Beside the inspector the picture keeps its arrangement and text size (keptPicture.ts): the nodes it leaves past the stage's edges (offStage.ts), named with how to see them; null when none. */
+  keptCut?: OffStage | null;
   /** Folded by presenter mode (else by the single view for names of `floorPx`, readableText.ts). */
   presenter?: boolean;
   groups: readonly GroupEntry[];
@@ -82,17 +83,17 @@ export function TopologyTools({
         </span>
       )}
       {keptCut && (
-        // A button (trial N15, 10: a chip "never explained"): what is cut off and how to see it on
-        // hover, and a press fits the picture whole, as Fit does.
+        // A button under the tools' row (trial N15, 10 and T2, 6: a "cut off" chip "never
+        // explained"): what lies past which edge, by name, and how to see it; a press (or Enter)
+        // fits the picture whole, as Fit does.
         <button
           type="button"
           className="topo-fold-note topo-kept-note"
           data-testid="kept-note"
           onClick={onFit}
-          title={`The picture is cut off at the stage's edges: beside the inspector it keeps the places it had, with names at ${KEPT_NAME_PX} px or more, so its ends lie past the stage's edges (drag to pan). Press here, or Fit, to lay it out again for this width, whole.`}
+          title={`Beside the inspector the picture keeps its text at ${KEPT_TEXT_PX} px or more (or the size it had), so part of it lies past the stage's edges. Drag the picture to see it, press here (or Fit) to draw it whole and smaller, or close the inspector.`}
         >
-          {/* Short, so Find and Fit keep to one row beside it, clear of Legend, at 1024x768 (the sentence is its title). */}
-          cut off
+          {offStageWords(keptCut)} · drag, or press to fit all
         </button>
       )}
       {searchResult && (

@@ -28,6 +28,7 @@ import { inspectorStore } from '../inspector/inspectorStore';
 import { failureOrigin } from '../inspector/why';
 import { clearStage, drawStage, drawsLater, layOutAhead, loadCanvasView, type LayoutAhead } from './drawStage';
 import type { WholeStage } from '../topology/keptPicture';
+import { offStage, sameOffStage, type OffStage } from '../topology/offStage';
 import { nextTask } from '../sim/nextTask';
 import { searchStage } from './searchStage';
 import { useHandPlaced } from './useHandPlaced';
@@ -101,6 +102,9 @@ export function TopologyView() {
   const inspectKey = inspectorOpen ? `${inspectTarget?.kind ?? ''}:${inspectTarget?.id ?? ''}` : '';
   const [fitAllFor, setFitAllFor] = useState<string | null>(null);
   const keepReadable = inspectorOpen && !presenterMode && fitAllFor !== inspectKey;
+  // Closed, the inspector forgets Fit: opened again on nothing (the same key, ':') it keeps the
+  // picture readable, where it drew the narrow stage's fit and kept that as the whole picture.
+  useEffect(() => void (!inspectorOpen && setFitAllFor(null)), [inspectorOpen]);
   // The window resized with the inspector open: the picture is laid out for the new room, as Fit
   // does, where it kept the arrangement of the old window's whole stage (session 42).
   const keepNow = useRef({ keepReadable, inspectKey });
@@ -118,12 +122,12 @@ export function TopologyView() {
   /**
    * The stage the picture was last drawn in whole (drawStage's setWhole, read by the next drawing):
    * beside the inspector it keeps that arrangement and text, scaled (keptPicture.ts); `keptCut`:
-   * kept so, it is cut at the stage's edges (the tools say so).
+   * kept so, the nodes past the stage's edges (the tools name them), else null.
    */
   const wholeRef = useRef<WholeStage | null>(null);
   /** The topology whose whole picture had the large text (WholeStage.largeText), else null. */
   const [largeTextFor, setLargeTextFor] = useState<unknown>(null);
-  const [keptCut, setKeptCut] = useState(false);
+  const [keptCut, setKeptCut] = useState<OffStage | null>(null);
   const setWhole = (w: WholeStage | null) => {
     wholeRef.current = w;
     setLargeTextFor(w?.largeText ? w.topology : null);
@@ -155,6 +159,13 @@ export function TopologyView() {
       (camera) => {
         box.dataset.zoom = camera.k.toFixed(2);
         sceneRef.current?.setCamera(camera);
+        // The kept picture panned or zoomed: what lies past the stage's edges now (offStage.ts).
+        const scene = sceneRef.current;
+        if (scene && box.dataset.kept) {
+          const off = offStage(scene.layout, camera);
+          box.dataset.kept = off ? 'cut' : 'whole';
+          setKeptCut((was) => (sameOffStage(was, off) ? was : off));
+        }
         dirtyRef.current = true;
         paintRef.current();
       },
@@ -294,7 +305,7 @@ export function TopologyView() {
       <TopologyTools
         fold={fold}
         floorPx={foldPx}
-        keptCut={keepReadable && keptCut}
+        keptCut={keepReadable ? keptCut : null}
         presenter={presenterMode}
         groups={groups}
         hidden={hidden}

@@ -7,14 +7,15 @@ import { PASSED_STRIDE, type Frame } from '../../workers/protocol';
 import type { ScenarioInfo } from '../../workers/protocol';
 import { computeLayout } from '../topology/layout';
 import { keptLayout, type WholeStage } from '../topology/keptPicture';
+import { inView, offStage, type OffStage } from '../topology/offStage';
 import type { Arrangement } from '../topology/arrangement';
 import { linkArrangement, linkColumns } from '../topology/linkArrangement';
-import { INSPECTOR_MIN_SCALE, type NodePositions } from '../topology/layoutTypes';
+import { INSPECTOR_MIN_SCALE, type Layout, type NodePositions } from '../topology/layoutTypes';
 import { placeGroupNodes, tilesOwnPositions } from '../topology/drag';
 import { renderTopology, type TopologyScene } from '../topology/renderTopology';
 import { computeGroupLayout, Cell, LARGE_TOPOLOGY_NODES, type GroupLayout } from '../topology/groupLayout';
 import type { CanvasTopologyScene } from '../topology/canvasScene';
-import { IDENTITY_CAMERA, type CameraControl } from '../topology/camera';
+import { IDENTITY_CAMERA, type Camera, type CameraControl } from '../topology/camera';
 import type { EdgeRates } from '../topology/edgeRates';
 import type { TrafficView } from '../traffic/drawTraffic';
 import { groupPulseLines } from '../traffic/groupPulses';
@@ -112,8 +113,8 @@ export interface StageSetters {
    * group tiles.
    */
   setWhole: (whole: WholeStage | null) => void;
-  /** Receives whether the picture kept beside the inspector is cut at the stage's edges (drawn at its floor, keptLayout). */
-  setKeptCut: (cut: boolean) => void;
+  /** Receives what of the picture kept beside the inspector lies past the stage's edges (offStage.ts), null when it lies whole inside or is not the kept one. */
+  setKeptCut: (off: OffStage | null) => void;
   /** Receives the columns a row of the picture drawn whole (the store's drawnCols, a share link's `cols=`), or null for group tiles. */
   setDrawnCols: (cols: number | null) => void;
 }
@@ -139,7 +140,7 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
     delete box.dataset.drawn;
     delete box.dataset.kept;
     set.setFitScale(null);
-    set.setKeptCut(false);
+    set.setKeptCut(null);
     return;
   }
   const newTopology = r.drawnTopologyRef.current !== topology;
@@ -148,7 +149,7 @@ export function drawStage(d: StageDrawing, r: StageRefs, set: StageSetters): voi
   if (d.large) {
     drawLarge(d, topology, newTopology, r, set);
     delete box.dataset.kept;
-    set.setKeptCut(false);
+    set.setKeptCut(null);
   } else drawn = drawSmall(d, topology, newTopology, r, set);
   // A share link's rows, when drawn, are the ones the picture keeps beside the inspector too.
   const linked = d.linkCols !== null && drawn ? { arrangement: drawn } : {};
@@ -258,7 +259,7 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   r.bigRef.current = null;
   // Redrawn for a new size, the same run keeps its control planes' pulse counts.
   const carried = !newTopology ? r.sceneRef.current?.controlState() : undefined;
-  const kept = keptFit(r.fitLockRef.current, box, size, topology, d.unfolded, d.presenter, r.cameraRef.current?.camera.k ?? 1);
+  let kept = keptFit(r.fitLockRef.current, box, size, topology, d.unfolded, d.presenter, r.cameraRef.current?.camera.k ?? 1);
   if (!kept) r.fitLockRef.current = null;
   // A picture drawn whole below the floor fits the stage, not the floor (it would be cut).
   const minScale = d.presenterMode ? (d.belowFloor ? undefined : d.floorMinScale) : d.keepReadable ? INSPECTOR_MIN_SCALE : undefined;
@@ -268,13 +269,24 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   // A share link's rows (`cols=`) while they fit the stage (linkArrangement.ts); else the stage's own.
   const fromLink = !whole && d.linkCols !== null ? { arrangement: linkArrangement(topology, size.width, size.height, d.presenter, d.presenter && d.roomy, d.linkCols).arrangement } : {};
   let layout = whole ? keptLayout(topology, size.width, size.height, base, whole) : computeLayout(topology, size.width, size.height, { ...base, ...fromLink });
+  const camera = r.cameraRef.current?.camera ?? IDENTITY_CAMERA;
+  if (whole && kept && letGo(r.fitLockRef.current, d.focus, layout, camera)) {
+    // A node newly inspected that a drag's held fit leaves off stage: the picture is kept as
+    // arranged again, with it centred where the picture is cut (keptLayout).
+    r.fitLockRef.current = null;
+    kept = undefined;
+    base.fit = undefined;
+    layout = keptLayout(topology, size.width, size.height, base, whole);
+  }
   const options = { ...base, minScale: whole ? undefined : minScale, arrangement: layout.arrangement };
-  // A kept fit (a click or drag on a node holds the picture still) keeps what the last drawing said.
-  const cut = whole !== null && (kept ? box.dataset.kept === 'cut' : layout.overflows === true);
-  if (cut) box.dataset.kept = 'cut';
+  // Cut: some node lies past the stage's edges as the camera shows it now (a drawing at the floor
+  // whose nodes all lie inside, only its margins past the edges, is not: trial T2 saw "cut off"
+  // over a picture drawn whole at 1366x768).
+  const off = whole !== null ? offStage(layout, camera) : null;
+  if (off) box.dataset.kept = 'cut';
   else if (whole) box.dataset.kept = 'whole';
   else delete box.dataset.kept;
-  set.setKeptCut(cut);
+  set.setKeptCut(off);
   // The drawing's own fit goes to the store (a compare view draws both panes at the smaller of
   // the two, paneScale.ts); a cap under it draws it at the cap, centred. A kept fit (a drag) stays.
   // Beside the open inspector the last one stays: the panel's room is not the picture's size (a
@@ -297,6 +309,23 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
   r.viewRef.current = { lanes: scene.lanes, base: scene.layout, holes: scene.labelHoles };
   if (newTopology || wasBig) set.setGroups([]);
   return layout.arrangement ?? null;
+}
+
+/**
+ * Whether the fit a drag holds (`lock`) gives way beside the inspector: `focus` (what is
+ * inspected) is new since the lock was first drawn and lies, in `layout` through `camera`, past
+ * the stage's edges. A drag still holds the picture; a node picked in the inspector's list that
+ * the held picture hides does not stay hidden. Records the focus on the lock. Impure: writes `lock.focus`.
+ */
+function letGo(lock: FitLock | null, focus: readonly number[] | undefined, layout: Layout, camera: Camera): boolean {
+  if (!lock) return false;
+  if (!('focus' in lock)) {
+    lock.focus = focus;
+    return false;
+  }
+  if (lock.focus === focus) return false;
+  lock.focus = focus;
+  return focus !== undefined && !inView(layout, camera, focus);
 }
 
 /**

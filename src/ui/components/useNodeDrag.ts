@@ -21,6 +21,8 @@ export interface FitLock {
   unfolded: unknown;
   presenter: boolean;
   fit: LayoutFit;
+  /** What was inspected when the held fit was first drawn (drawStage): a new pick it leaves off stage lets it go. */
+  focus?: readonly number[];
 }
 
 /** What the drag reads and writes of TopologyView, as refs (read when the pointer moves, not when rendered). */
@@ -43,8 +45,9 @@ export interface DragRefs {
 
 /**
  * Attaches node dragging to the stage for `topology` (again when it changes). A pick on the
- * canvas takes a node only where its own mark is drawn (zoomed in); on the SVG it locks the
- * drawing's fit (`fitLockRef`) so only the dragged node moves. `r` must be the same object
+ * canvas takes a node only where its own mark is drawn (zoomed in); on the SVG, once the node
+ * moves, it locks the drawing's fit (`fitLockRef`) so only the dragged node moves (a plain click
+ * locks nothing). `r` must be the same object
  * from render to render (useMemo).
  */
 export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioName: string, r: DragRefs): void {
@@ -62,9 +65,16 @@ export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioN
       return screenToDesign(sx, sy, cameraRef.current?.camera ?? IDENTITY_CAMERA, base() ?? { scale: 1, tx: 0, ty: 0 });
     };
     let moved: NodePositions = {};
+    /** The fit taken when a node was picked up, held (fitLockRef) once it moves. */
+    let held: FitLock | null = null;
+    const hold = () => {
+      if (held) fitLockRef.current = held;
+      held = null;
+    };
     const detach = attachNodeDrag(box, {
       pick(e) {
         moved = handPlacedRef.current;
+        held = null;
         const big = bigRef.current;
         if (big) {
           // On the canvas, a node is picked only where its own mark is drawn (zoomed in), and not
@@ -87,16 +97,17 @@ export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioN
         const l = sceneRef.current?.layout;
         const placed = name ? l?.nodes.find((p) => p.node.name === name) : undefined;
         if (!placed || !l) return null;
-        // From here on the drawing keeps this fit: only the dragged node moves.
+        // Once it is dragged the drawing keeps this fit: only the dragged node moves. A plain
+        // click holds nothing, so a node newly picked beside the inspector is brought on stage
+        // (keptPicture.ts centres it where the picture is cut).
         const f = fitLockRef.current;
-        if (!f || f.topology !== topology) {
-          const r = box.getBoundingClientRect();
-          fitLockRef.current = { topology, width: l.width, height: l.height, left: r.left, top: r.top, unfolded: unfoldedRef.current, presenter: presenterRef.current, fit: { scale: l.scale, tx: l.tx, ty: l.ty } };
-        }
+        const r = box.getBoundingClientRect();
+        held = !f || f.topology !== topology ? { topology, width: l.width, height: l.height, left: r.left, top: r.top, unfolded: unfoldedRef.current, presenter: presenterRef.current, fit: { scale: l.scale, tx: l.tx, ty: l.ty } } : null;
         return { name: placed.node.name, x: placed.x, y: placed.y };
       },
       toDesign,
       move(name, x, y) {
+        hold();
         moved = withPosition(moved, name, x, y);
         // The SVG drawing moves in place, with the fit and arrangement kept (beside the inspector
         // that is the whole stage's, keptPicture.ts); the drop draws it all again.
@@ -112,6 +123,7 @@ export function useNodeDrag(topology: ScenarioInfo['topology'] | null, scenarioN
         placeByHandRef.current(moved, false);
       },
       end(name, x, y) {
+        hold();
         moved = withPosition(moved, name, x, y);
         placeByHandRef.current(moved, true);
       },
