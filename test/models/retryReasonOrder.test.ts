@@ -26,9 +26,12 @@ describe('retryReason after the last try', () => {
 
   it("a per-try timeout the router called itself names that router's per-try timeout and its length (trial N17, 7)", () => {
     const timed = { ...route, policy: { ...policy, retryOn: policy.retryOn | RetryOn.reset, perTryTimeout: 250 } };
-    expect(retryReason(timed as never, call(1) as never, 'timeout', 504, true, 12.5)).toBe("retry-on reset matched timeout (HTTP 504: this router's per-try timeout of 250 ms fired); retry 1 of 2 after 12.50 ms backoff");
+    // Envoy retries a per-try timeout under 5xx, gateway-error or reset: each set is named (T3's trial, 9b: reset alone).
+    expect(retryReason(timed as never, call(1) as never, 'timeout', 504, true, 12.5)).toBe("retry-on 5xx, gateway-error, reset matched timeout (HTTP 504: this router's per-try timeout of 250 ms fired); retry 1 of 2 after 12.50 ms backoff");
+    const resetOnly = { ...route, policy: { ...policy, retryOn: RetryOn.reset | RetryOn.connectFailure, perTryTimeout: 250 } };
+    expect(retryReason(resetOnly as never, call(1) as never, 'timeout', 504, true, 12.5)).toMatch(/^retry-on reset matched timeout/);
     // A timeout answered from further down (another router's) is not this one's timer.
     expect(retryReason(timed as never, call(3) as never, 'timeout', 504, false, null)).toBe('attempts exhausted: 3 tries = 1 + 2 retries');
-    expect(retryReason(timed as never, call(1) as never, 'timeout', 504, false, 1)).toMatch(/matched timeout \(HTTP 504\); retry 1 of 2/);
+    expect(retryReason(timed as never, call(1) as never, 'timeout', 504, false, 1)).toMatch(/^retry-on 5xx, gateway-error matched timeout \(HTTP 504\); retry 1 of 2/);
   });
 });

@@ -85,21 +85,23 @@ export function retryOnNames(on: number): string[] {
 }
 
 /**
- * Which retry-on condition makes `retriable` true for this failure, or null when none does. Says
- * the same as `retriable`, naming the condition, for traces (`meshsim.retry.reason`); the router
- * itself asks `retriable`, which is cheaper.
+ * Every retry-on condition set in `on` that makes `retriable` true for this failure, in
+ * RETRY_ON_BITS's order (5xx, gateway-error, reset, connect-failure, ...), or [] when none does.
+ * Says the same as `retriable`, naming the conditions, for traces (`meshsim.retry.reason`); the
+ * router itself asks `retriable`, which is cheaper. A per-try timeout or reset the router met
+ * itself is retried under 5xx, gateway-error or reset (Envoy's RetryStateImpl::wouldRetryFromReset,
+ * TimeoutRetry::Yes), so with all three set all three are named (T3's trial, 9b: it named reset alone).
  */
-export function retryConditionMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean): string | null {
-  const first = (...bits: number[]): string | null => {
-    for (const b of bits) if (on & b) return retryOnNames(b)[0];
-    return null;
-  };
+export function retryConditionsMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean): string[] {
+  let bits = 0;
   if (local) {
-    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return null;
-    if (cause === Cause.reset || cause === Cause.timeout) return first(RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
-    return first(RetryOn.connectFailure, RetryOn.reset, RetryOn.fiveXx, RetryOn.gatewayError);
+    if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return [];
+    bits = RetryOn.reset | RetryOn.fiveXx | RetryOn.gatewayError;
+    if (cause !== Cause.reset && cause !== Cause.timeout) bits |= RetryOn.connectFailure;
+  } else {
+    if (status >= 500) bits |= RetryOn.fiveXx;
+    if (status >= 502 && status <= 504) bits |= RetryOn.gatewayError;
+    if (codes.includes(status)) bits |= RetryOn.retriableStatus;
   }
-  if (on & RetryOn.fiveXx && status >= 500) return '5xx';
-  if (on & RetryOn.gatewayError && status >= 502 && status <= 504) return 'gateway-error';
-  return (on & RetryOn.retriableStatus) !== 0 && codes.includes(status) ? 'retriable-status-codes' : null;
+  return retryOnNames(on & bits);
 }

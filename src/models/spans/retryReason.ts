@@ -1,6 +1,6 @@
 import type { Call } from '../Call';
 import type { Route } from '../envoy/cluster';
-import { retryConditionMatched, retryOnNames } from '../envoy/retryState';
+import { retryConditionsMatched, retryOnNames } from '../envoy/retryState';
 import { countOf, formatDuration } from '../../scenario';
 
 /**
@@ -21,8 +21,8 @@ export function retryReason(r: Route, call: Call, cause: string, status: number,
   // Envoy asks whether the failure would be retried before counting the retries left
   // (RetryStateImpl::shouldRetry: NoRetry, then NoRetryLimitExceeded, the URX flag), so a last try
   // that failed with a cause no retry-on matches says that cause, not "attempts exhausted" (T2, s45).
-  const cond = retryConditionMatched(p.retryOn, p.retriableStatus, cause, status, local);
-  if (cond === null) {
+  const cond = retryConditionsMatched(p.retryOn, p.retriableStatus, cause, status, local);
+  if (cond.length === 0) {
     const on = retryOnNames(p.retryOn);
     const codes = p.retriableStatus.length > 0 ? ` (codes ${p.retriableStatus.join(', ')})` : '';
     return `not retriable: ${what} matches none of retry-on [${on.join(', ')}]${codes}`;
@@ -35,5 +35,5 @@ export function retryReason(r: Route, call: Call, cause: string, status: number,
       ? `retry budget exhausted: ${r.activeRetries} retries active, the budget (${b.budgetPercent}% of active + pending, at least ${b.budgetMin}) allows ${limit}`
       : `circuit breaker: ${r.activeRetries} retries active, max retries ${limit}`;
   }
-  return `retry-on ${cond} matched ${what}; retry ${call.attempts} of ${p.retries} after ${backoffMs.toFixed(2)} ms backoff`;
+  return `retry-on ${cond.join(', ')} matched ${what}; retry ${call.attempts} of ${p.retries} after ${backoffMs.toFixed(2)} ms backoff`;
 }

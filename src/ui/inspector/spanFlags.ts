@@ -39,9 +39,27 @@ export function serverSpanFlags(span: Span): string {
   return CALLEE_LOGGED_FLAGS.has(flag) ? flag : '';
 }
 
-/** The flags a waterfall row shows: a call span's (callSpanFlags) or a server span's own refusal (serverSpanFlags). Pure. */
+/** Words retryReason writes when this router's own per-try timer ended the try (src/models/spans/retryReason.ts). */
+const PER_TRY_FIRED = /this router's per-try timeout of .* fired/;
+
+/**
+ * The flag a failed try's router met, as its upstream log would carry it: UT when this router's
+ * per-try timeout fired (T3's trial, 9b: the retried try said so in words only), a connection
+ * failure's own flag (UF, UC, ...: the router meets those itself); '' for an answer from further
+ * down (a 504 relayed, a 503), a flag the callee logs (RL) and spans other than failed tries. Pure.
+ */
+export function trySpanFlags(span: Span): string {
+  const cause = span.attrs['meshsim.cause'];
+  if (span.role !== 'try' || !span.error || typeof cause !== 'string') return '';
+  if (cause === Cause.timeout) return PER_TRY_FIRED.test(String(span.attrs['meshsim.retry.reason'] ?? '')) ? responseFlagOf(cause) : '';
+  if (plainCallerSees(cause) === null) return '';
+  const flag = responseFlagOf(cause);
+  return CALLEE_LOGGED_FLAGS.has(flag) ? '' : flag;
+}
+
+/** The flags a waterfall row shows: a call span's (callSpanFlags), a failed try's (trySpanFlags) or a server span's own refusal (serverSpanFlags). Pure. */
 export function rowFlags(span: Span, callerHasProxy: boolean): string {
-  return span.role === 'server' ? serverSpanFlags(span) : callSpanFlags(span, callerHasProxy);
+  return span.role === 'server' ? serverSpanFlags(span) : span.role === 'try' ? trySpanFlags(span) : callSpanFlags(span, callerHasProxy);
 }
 
 /**

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { rowFlags, trySpanFlags } from '../../../src/ui/inspector/spanFlags';
+import type { Span } from '../../../src/workers/protocol';
+
+function tryspan(attrs: Span['attrs'], error = true, role: Span['role'] = 'try'): Span {
+  return { id: 1, parent: 0, name: 'try 1', role, kind: 1, service: 'frontend', start: 0, end: 250, error, attrs };
+}
+
+const FIRED = "retry-on 5xx, gateway-error, reset matched timeout (HTTP 504: this router's per-try timeout of 250 ms fired); retry 1 of 2 after 11.18 ms backoff";
+
+describe('trySpanFlags', () => {
+  it("flags UT on a try this router's per-try timeout ended (T3's trial, 9b), as its row shows it", () => {
+    const s = tryspan({ 'meshsim.cause': 'timeout', 'http.status_code': 504, 'meshsim.retry.reason': FIRED });
+    expect(trySpanFlags(s)).toBe('UT');
+    expect(rowFlags(s, true)).toBe('UT');
+  });
+
+  it('flags no UT on a 504 timeout relayed from further down, nor on an HTTP answer, an ok try or another span', () => {
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'timeout', 'meshsim.retry.reason': 'retry-on 5xx, gateway-error matched timeout (HTTP 504); retry 1 of 2 after 1.00 ms backoff' }))).toBe('');
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'http-5xx', 'meshsim.retry.reason': 'retry-on 5xx matched http-5xx (HTTP 503)' }))).toBe('');
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'timeout', 'meshsim.retry.reason': FIRED }, false))).toBe('');
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'timeout', 'meshsim.retry.reason': FIRED }, true, 'backoff'))).toBe('');
+  });
+
+  it("flags a connection failure the router met with its own flag (a refused connect: UF)", () => {
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'connect-refused' }))).toBe('UF');
+  });
+});
