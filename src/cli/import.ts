@@ -3,7 +3,7 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { checkOutputPath, overwritesInput } from './csv';
 import { join, resolve } from 'node:path';
 import { looksLikeManifests } from './lint/manifests';
-import { formatImportMessage, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
+import { formatImportMessage, groupedImportMessages, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
 import { readInputFile } from './readInput';
 import { repeatedOptions } from './onceOptions';
 import { usageAs, type Invocation } from './invocation';
@@ -151,7 +151,8 @@ export function importMain(argv: readonly string[], how: Invocation = 'npm'): nu
   }
   for (const n of notes) process.stderr.write(n + '\n');
   const r = importManifests(files, workload);
-  for (const w of r.warnings) process.stderr.write(`warning: ${formatImportMessage(w)}\n`);
+  // The same warning at several lines of a file on one line, as the app's notice says it (T3's trial, 6).
+  for (const w of groupedImportMessages(r.warnings)) process.stderr.write(`warning: ${w}\n`);
   if (r.errors.length || r.scenario === null) {
     for (const e of r.errors) process.stderr.write(formatImportMessage(e) + '\n');
     return BAD_INPUT;

@@ -30,6 +30,21 @@ export function formatImportMessage(m: ImportMessage): string {
   return `${m.file}:${m.line}: ${m.path ? `${m.path}: ` : ''}${m.message}`;
 }
 
+/**
+ * The messages formatted, the same message at several lines of one file on one line:
+ * `apps.yaml:27, 57, 87: spec.template.spec: not modelled (dropped)...` (the app's import notice
+ * and the CLI's warnings alike: T3's trial, 6, the CLI printed one Deployment's warning 7 times).
+ * In first-seen order. Pure.
+ */
+export function groupedImportMessages(messages: readonly ImportMessage[]): string[] {
+  const grouped = new Map<string, ImportMessage[]>();
+  for (const m of messages) {
+    const k = JSON.stringify([m.file, m.path, m.message]);
+    grouped.set(k, [...(grouped.get(k) ?? []), m]);
+  }
+  return [...grouped.values()].map((ms) => `${ms[0].file}:${ms.map((m) => m.line).join(', ')}: ${ms[0].path ? `${ms[0].path}: ` : ''}${ms[0].message}`);
+}
+
 /** Fields every resource carries: its identity and where it was written. */
 export interface ResourceBase {
   apiVersion: string;

@@ -1,4 +1,4 @@
-import { formatImportMessage, importManifests, looksLikeManifests, scenarioYaml, type ImportMessage, type ManifestFile } from '../../scenario/import';
+import { groupedImportMessages, importManifests, looksLikeManifests, scenarioYaml, type ManifestFile } from '../../scenario/import';
 
 /**
  * Kubernetes and Istio manifests opened in the app (issue 15): a set of files chosen with "Open
@@ -33,12 +33,7 @@ export function importFiles(all: readonly ManifestFile[]): Imported {
   const r = importManifests(manifests, workload);
   if (r.scenario === null) return { ok: false, label, problems: r.errors.map((e) => ({ path: `${e.file}:${e.line}${e.path ? ` ${e.path}` : ''}`, message: e.message })) };
   // The same warning at several lines of one file is one line: `apps.yaml:31, 64, 97: spec...`.
-  const grouped = new Map<string, ImportMessage[]>();
-  for (const w of r.warnings) {
-    const k = JSON.stringify([w.file, w.path, w.message]);
-    grouped.set(k, [...(grouped.get(k) ?? []), w]);
-  }
-  const warnings = [...grouped.values()].map((ws) => formatImportMessage({ ...ws[0], line: ws.map((w) => w.line).join(', ') as unknown as number }));
+  const warnings = groupedImportMessages(r.warnings);
   if (skipped.length) warnings.push(`not YAML, not read: ${skipped.join(', ')}`);
   for (const w of workloads.slice(1)) warnings.push(`${w.name}: a second workload file, not used (open it alone with the manifests to use it)`);
   // Manifests without a workload file name no scenario: the importer's default name is 'imported',

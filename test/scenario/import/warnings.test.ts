@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NAMESPACE, app, imp, virtualService, workload } from './helpers';
+import { groupedImportMessages } from '../../../src/scenario/import';
 
 /** Manifests with one unmodelled thing added to a working pair of apps a -> b. */
 function withExtra(extra: Record<string, string>) {
@@ -173,3 +174,14 @@ spec:
   });
 });
 
+
+describe('groupedImportMessages', () => {
+  it("puts the same warning at several lines of one file on one line, in first-seen order (T3's trial, 6: the CLI printed it 7 times)", () => {
+    const m = (file: string, line: number, path: string, message: string) => ({ file, line, path, message });
+    const dropped = 'not modelled (dropped): what the app does comes from the workload file';
+    expect(
+      groupedImportMessages([m('mesh.yaml', 27, 'spec.template.spec', dropped), m('mesh.yaml', 40, 'spec.http[0].mirror', 'not modelled (dropped)'), m('mesh.yaml', 57, 'spec.template.spec', dropped), m('other.yaml', 9, 'spec.template.spec', dropped), m('mesh.yaml', 87, 'spec.template.spec', dropped)]),
+    ).toEqual([`mesh.yaml:27, 57, 87: spec.template.spec: ${dropped}`, 'mesh.yaml:40: spec.http[0].mirror: not modelled (dropped)', `other.yaml:9: spec.template.spec: ${dropped}`]);
+    expect(groupedImportMessages([m('a.yaml', 2, '', 'kind: ConfigMap "x": kind not modelled (dropped)')])).toEqual(['a.yaml:2: kind: ConfigMap "x": kind not modelled (dropped)']);
+  });
+});
