@@ -114,6 +114,13 @@ export interface NodeInspect {
    * how many it made (`retries`), as `run`'s gateway table counts them; absent for any other node.
    */
   gatewayCpu?: { cpuMs: number; retryCpuMs: number; retries: number };
+  /**
+   * For a service with sidecars: its peer-authentication mode as its replicas' sidecars hold it now
+   * (World.strictHost): 'STRICT' (mutual TLS only), 'PERMISSIVE' (plaintext too), or 'mixed' while a
+   * change is reaching them; absent for a node without sidecars (T3's trial, 6: an imported
+   * PeerAuthentication STRICT showed nowhere).
+   */
+  mtls?: 'STRICT' | 'PERMISSIVE' | 'mixed';
 }
 
 export interface EdgeInspect {
@@ -263,7 +270,10 @@ export function inspectNode(w: World, id: number): NodeInspect | null {
   const identities = gatewayIdentities(w, id);
   const gw = w.gateways.find((g) => g.id === id);
   const gatewayCpu = gw ? { cpuMs: gw.cpuMsAt(now), retryCpuMs: gw.retryCpuMs, retries: gw.retries } : undefined;
-  return { ...base, replicas, callers, upstreams, controlPlane: null, ...(identities ? { identities } : {}), ...(gatewayCpu ? { gatewayCpu } : {}) };
+  const meshed = gw ? [] : svc.hosts.filter((h) => w.sidecarOfHost[h] != null);
+  const strict = meshed.filter((h) => w.strictHost[h]).length;
+  const mtls = meshed.length === 0 ? undefined : strict === meshed.length ? 'STRICT' : strict === 0 ? 'PERMISSIVE' : 'mixed';
+  return { ...base, replicas, callers, upstreams, controlPlane: null, ...(identities ? { identities } : {}), ...(gatewayCpu ? { gatewayCpu } : {}), ...(mtls ? { mtls } : {}) };
 }
 
 /** Everything the inspector shows about an edge (caller -> callee); null for an unknown id. */

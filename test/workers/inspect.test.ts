@@ -162,3 +162,14 @@ describe('the inspector API', () => {
     expect(others.flatMap((s) => s.replicas).every((r) => r.proxy!.endpointsBehind === 0)).toBe(true);
   });
 });
+
+describe("the node inspector's mTLS mode", () => {
+  it("says a meshed service's peer-authentication mode, and none for a node without sidecars (partial-adoption: orders STRICT, catalog PERMISSIVE)", () => {
+    const { host, info } = runTo('partial-adoption.json', 1_000);
+    const id = (name: string) => info.topology.nodes.find((n) => n.name === name)!.id;
+    expect(host.inspectNode(id('orders'))!.mtls).toBe('STRICT');
+    expect(host.inspectNode(id('catalog'))!.mtls).toBe('PERMISSIVE');
+    expect(host.inspectNode(id('reports'))!.mtls).toBeUndefined();
+    expect(host.inspectNode(id('shoppers'))!.mtls).toBeUndefined();
+  });
+});

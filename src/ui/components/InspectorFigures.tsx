@@ -21,12 +21,27 @@ const pct = (x: number) => `${formatNumber(100 * x, x < 0.1 ? 1 : 0)}%`;
 const when = (ms: number | null) => (ms === null ? 'never' : ms >= 3_600_000 ? `${formatNumber(ms / 3_600_000, 1)} h` : `${formatNumber(ms / 1000, 1)} s`);
 
 /** A node's figures: its replicas, proxies, certificates, ejections and breakers, then its routes. */
+/** What each peer-authentication mode means for a service's callers, a node's mTLS chip's title. */
+const MTLS_TITLE: Record<NonNullable<NodeInspect['mtls']>, string> = {
+  STRICT: "PeerAuthentication STRICT: its sidecars accept mutual TLS only; a caller without a sidecar is refused (tls-plaintext-rejected)",
+  PERMISSIVE: 'PeerAuthentication PERMISSIVE: its sidecars accept mutual TLS and plaintext; meshed callers still use mutual TLS',
+  mixed: 'Some of its sidecars hold STRICT and some PERMISSIVE: a change of mode is reaching them',
+};
+
 export function NodeView({ node }: { node: NodeInspect }) {
   const zoned = useAppStore((s) => s.info?.zones !== undefined);
   return (
     <div className="inspect-node" data-testid="inspect-node">
       <h3>
         {humanNodeName(node)} <span className="inspect-kind">{node.kind}</span>
+        {node.mtls && (
+          <>
+            {' '}
+            <span className="inspect-kind" data-testid="inspect-mtls" title={MTLS_TITLE[node.mtls]}>
+              mTLS {node.mtls}
+            </span>
+          </>
+        )}
       </h3>
       <FaultsHere names={[node.name]} />
       <BoundaryNote name={node.name} />
