@@ -7,25 +7,13 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { shapes } from './fixtures/nodeShapes';
 
 /**
  * The sample: one mesh (hello-mesh), two meshes and their gateway (two-meshes-via-gateway), a
  * control plane that goes down (control-plane-outage), a gateway in front of a mesh (gateway-and-mesh).
  */
 const SCENARIOS = ['hello-mesh', 'two-meshes-via-gateway', 'control-plane-outage', 'gateway-and-mesh'];
-
-/** Screen boxes of every node's main shape, by name. */
-const shapes = (page: Page) =>
-  page.evaluate(() => {
-    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    for (const g of Array.from(document.querySelectorAll('[data-testid="topology"] [data-node]'))) {
-      const shape = g.querySelector('.topo-card-front, .topo-client-body, .topo-control-body');
-      if (!shape) continue;
-      const r = shape.getBoundingClientRect();
-      out[g.getAttribute('data-node')!] = { x: r.left, y: r.top, w: r.width, h: r.height };
-    }
-    return out;
-  });
 
 /** Two frames and a little: a drag's move is drawn on the next animation frame. */
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
