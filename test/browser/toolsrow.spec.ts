@@ -59,55 +59,63 @@ async function cardCentre(page: Page, which: 'first' | 'last'): Promise<{ name: 
   return found!;
 }
 
-for (const size of [
-  { width: 1024, height: 768 },
-  { width: 1600, height: 1000 },
-]) {
-  for (const inspector of [false, true]) {
-    test(`at ${size.width}x${size.height}${inspector ? ' beside the inspector' : ''}, after a node is dragged, the bar's controls lie apart and read whole`, async ({ page }) => {
-      test.setTimeout(90_000);
-      await page.setViewportSize(size);
-      await page.goto('/?scenario=two-meshes-via-gateway&t=12s');
-      await expect(page.getByTestId('sim-time')).toHaveText(/^12\.0+ s$/, { timeout: 60_000 });
-      await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'two-meshes-via-gateway');
-      if (inspector) {
-        // Inspect opens the panel; a click on a node then shows that node (as layoutkeep.spec does).
-        await page.getByTestId('inspector-toggle').click();
-        await expect(page.getByTestId('inspector')).toBeVisible();
-        const clicked = await cardCentre(page, 'last');
-        await page.mouse.click(clicked.x, clicked.y);
-        await expect(page.getByTestId('inspect-node')).toBeVisible();
-      }
-      await expect(page.getByTestId('layout-reset')).toHaveCount(0);
-      const moved = await cardCentre(page, 'first');
-      const before = await shapes(page);
-      expect(Object.keys(before).length).toBeGreaterThanOrEqual(5);
-      await drag(page, { x: moved.x, y: moved.y }, 30, 24);
-      await expect(page.getByTestId('layout-reset')).toBeVisible();
-      // The row may wrap as Reset layout joins it; the picture stays where it was on screen.
-      await expect
-        .poll(async () => {
-          const after = await shapes(page);
-          return Object.keys(before).filter((n) => n !== moved.name && n in after && Math.hypot(after[n].x - before[n].x, after[n].y - before[n].y) > 1);
-        }, { message: 'nodes that moved on screen besides the one dragged' })
-        .toEqual([]);
-      const shot = `toolsrow-${size.width}${inspector ? '-inspector' : ''}.png`;
-      await saveShot(page, shot);
-      const seen = await controls(page);
-      const ids = seen.map((c) => c.id);
-      for (const id of ['legend-toggle', 'node-search', 'find', 'zoom-reset', 'layout-reset']) expect(ids, `${id} shows (${shot})`).toContain(id);
-      const problems: string[] = [];
-      for (const c of seen) {
-        if (c.cut) problems.push(`${c.id}: its text is cut`);
-        if (c.box.x < -0.5 || c.box.x + c.box.w > size.width + 0.5) problems.push(`${c.id}: past the window's side`);
-      }
-      for (let i = 0; i < seen.length; i++)
-        for (let j = i + 1; j < seen.length; j++)
-          if (!apart(seen[i].box, seen[j].box)) problems.push(`${seen[i].id} over ${seen[j].id}`);
-      expect(problems, `the bar's controls (${shot}): ${JSON.stringify(seen)}`).toEqual([]);
-      // The Find box keeps its placeholder whole: no narrower than 170 px (scale.css).
-      const input = seen.find((c) => c.id === 'node-search')!;
-      expect(input.box.w).toBeGreaterThanOrEqual(169.5);
-    });
-  }
+/** The legend is folded at first at 1024x768 and open at 1600x1000; `legend: true` opens it. */
+const CASES = [
+  { size: { width: 1024, height: 768 }, inspector: false, legend: false },
+  { size: { width: 1024, height: 768 }, inspector: true, legend: false },
+  { size: { width: 1024, height: 768 }, inspector: true, legend: true },
+  { size: { width: 1600, height: 1000 }, inspector: false, legend: false },
+  { size: { width: 1600, height: 1000 }, inspector: true, legend: false },
+];
+
+for (const { size, inspector, legend } of CASES) {
+  test(`at ${size.width}x${size.height}${inspector ? ' beside the inspector' : ''}${legend ? ', the legend opened' : ''}, after a node is dragged, the bar's controls lie apart and read whole`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(size);
+    await page.goto('/?scenario=two-meshes-via-gateway&t=12s');
+    await expect(page.getByTestId('sim-time')).toHaveText(/^12\.0+ s$/, { timeout: 60_000 });
+    await expect(page.locator('.topology-stage')).toHaveAttribute('data-drawn', 'two-meshes-via-gateway');
+    if (legend) {
+      await page.getByTestId('legend-toggle').click();
+      await expect(page.getByTestId('legend')).toBeVisible();
+    }
+    if (inspector) {
+      // Inspect opens the panel; a click on a node then shows that node (as layoutkeep.spec does).
+      await page.getByTestId('inspector-toggle').click();
+      await expect(page.getByTestId('inspector')).toBeVisible();
+      const clicked = await cardCentre(page, 'last');
+      await page.mouse.click(clicked.x, clicked.y);
+      await expect(page.getByTestId('inspect-node')).toBeVisible();
+    }
+    await expect(page.getByTestId('layout-reset')).toHaveCount(0);
+    const moved = await cardCentre(page, 'first');
+    const before = await shapes(page);
+    expect(Object.keys(before).length).toBeGreaterThanOrEqual(5);
+    await drag(page, { x: moved.x, y: moved.y }, 30, 24);
+    await expect(page.getByTestId('layout-reset')).toBeVisible();
+    // The row may wrap as Reset layout joins it; the picture stays where it was on screen.
+    await expect
+      .poll(async () => {
+        const after = await shapes(page);
+        return Object.keys(before).filter((n) => n !== moved.name && n in after && Math.hypot(after[n].x - before[n].x, after[n].y - before[n].y) > 1);
+      }, { message: 'nodes that moved on screen besides the one dragged' })
+      .toEqual([]);
+    const shot = `toolsrow-${size.width}${inspector ? '-inspector' : ''}${legend ? '-legend' : ''}.png`;
+    await saveShot(page, shot);
+    const seen = await controls(page);
+    const ids = seen.map((c) => c.id);
+    for (const id of ['legend-toggle', 'node-search', 'find', 'zoom-reset', 'layout-reset']) expect(ids, `${id} shows (${shot})`).toContain(id);
+    const problems: string[] = [];
+    for (const c of seen) {
+      if (c.cut) problems.push(`${c.id}: its text is cut`);
+      if (c.box.x < -0.5 || c.box.x + c.box.w > size.width + 0.5) problems.push(`${c.id}: past the window's side`);
+    }
+    for (let i = 0; i < seen.length; i++)
+      for (let j = i + 1; j < seen.length; j++)
+        if (!apart(seen[i].box, seen[j].box)) problems.push(`${seen[i].id} over ${seen[j].id}`);
+    expect(problems, `the bar's controls (${shot}): ${JSON.stringify(seen)}`).toEqual([]);
+    // The Find box keeps its placeholder whole: no narrower than 170 px (scale.css).
+    const input = seen.find((c) => c.id === 'node-search')!;
+    expect(input.box.w).toBeGreaterThanOrEqual(169.5);
+  });
 }
