@@ -278,11 +278,12 @@ function drawSmall(d: StageDrawing, topology: ScenarioInfo['topology'], newTopol
     base.fit = undefined;
     layout = keptLayout(topology, size.width, size.height, base, whole);
   }
+  if (whole) keepFocusInView(layout, d.focus, r.cameraRef.current);
   const options = { ...base, minScale: whole ? undefined : minScale, arrangement: layout.arrangement };
   // Cut: some node lies past the stage's edges as the camera shows it now (a drawing at the floor
   // whose nodes all lie inside, only its margins past the edges, is not: trial T2 saw "cut off"
   // over a picture drawn whole at 1366x768).
-  const off = whole !== null ? offStage(layout, camera) : null;
+  const off = whole !== null ? offStage(layout, r.cameraRef.current?.camera ?? IDENTITY_CAMERA) : null;
   if (off) box.dataset.kept = 'cut';
   else if (whole) box.dataset.kept = 'whole';
   else delete box.dataset.kept;
@@ -326,6 +327,25 @@ function letGo(lock: FitLock | null, focus: readonly number[] | undefined, layou
   if (lock.focus === focus) return false;
   lock.focus = focus;
   return focus !== undefined && !inView(layout, camera, focus);
+}
+
+/**
+ * Beside the inspector, the kept picture (`layout`, CSS px) is laid out for the narrower stage
+ * with what is inspected centred, but the camera keeps its transform: Find's zoom (searchStage,
+ * k >= 1.5, centred for the whole stage) then showed retry-storm's found payments past the left
+ * edge and an empty stage reading "6 off to the left" (F5's report, session 52). When the first
+ * of `focus` lies past the stage's edges through the camera, Find's zoom gives way to the kept
+ * picture's own fit for the narrowed stage (keptLayout: whole, or cut with the pick centred), the
+ * camera reset; should that still leave it off stage (a drag's held fit), it is centred at zoom 1.
+ * A node in view, or nothing inspected, leaves the camera as it is (a zoom or pan stays).
+ * Impure: moves the camera.
+ */
+function keepFocusInView(layout: Layout, focus: readonly number[] | undefined, camera: CameraControl | null): void {
+  const id = focus?.[0];
+  if (id === undefined || !camera || inView(layout, camera.camera, [id])) return;
+  if (inView(layout, IDENTITY_CAMERA, [id])) return camera.reset();
+  const p = layout.nodes.find((n) => n.node.id === id);
+  if (p) camera.centreOn(layout.tx + layout.scale * p.x, layout.ty + layout.scale * p.y, 1, layout.width, layout.height);
 }
 
 /**
