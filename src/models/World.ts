@@ -60,18 +60,11 @@ export class World extends RequestBook {
   readonly faults: FaultInjector;
   /** Timed and live config changes, pushed to proxies by their control planes. */
   readonly configChanges: ConfigChanges;
-  /**
-   * Per callee: which replicas its EndpointSlice lists (the endpoints Kubernetes knows; a pod's
-   * own state is its host's `up`). Control planes push it to proxies; gateways read it directly.
-   */
+  /** Per callee: which replicas its EndpointSlice lists (a pod's own state is its host's `up`); pushed to proxies, read by gateways. */
   readonly live: Uint8Array[] = [];
   /** Per callee: which replicas kube-proxy's rules send to, `live` one sync behind (callers without a proxy read it). */
   readonly kubeProxyLive: Uint8Array[] = [];
-  /**
-   * How many times some caller's known endpoints changed (Envoy's cluster.membership_change, one count for the
-   * world): `live` or `kubeProxyLive` written (KubeEndpoints) or a proxy's view pushed (ControlPlane). Every
-   * balancer recounts its known hosts only when it moved (LoadBalancer.onlyLevel). One element, shared.
-   */
+  /** Times some caller's known endpoints changed (Envoy's membership_change; KubeEndpoints, ControlPlane bump it): balancers recount known hosts only then. */
   readonly membershipChanges = new Int32Array(1);
   /** Carries a pod's death or return to `live` and `kubeProxyLive` (kube/KubeEndpoints.ts). */
   readonly kube: KubeEndpoints;
@@ -152,11 +145,10 @@ export class World extends RequestBook {
         denyBoundaries: [],
       });
     }
-    // A client keeps books of its own only beside others (ClientActor.ownBooks).
-    for (const c of this.clients) c.ownBooks = this.clients.length > 1;
-    // An untraced request's root call is its only record unless some client's Timeout events carry record ids.
+    // A client keeps books of its own only beside others (ClientActor.ownBooks); an untraced request's root call is
+    // its only record unless some client's Timeout events carry record ids (rootIsRequest).
     const timed = this.clients.some((c) => c.timed);
-    for (const c of this.clients) c.rootIsRequest = !timed;
+    for (const c of this.clients) [c.ownBooks, c.rootIsRequest] = [this.clients.length > 1, !timed];
     for (const c of this.callees) {
       this.live.push(new Uint8Array(c.replicas.length).fill(1));
       this.kubeProxyLive.push(new Uint8Array(c.replicas.length).fill(1));

@@ -4,9 +4,8 @@
 // a call already tried. Before each pick, Envoy's chooseHostSet: the priority level (locality:
 // zone, region, rest; see locality.ts) or, under Istio's `distribute`, the locality by weight,
 // and whether it is in panic (then ejected hosts count too).
-// Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase,
-// RoundRobinLoadBalancer, LeastRequestLoadBalancer, RandomLoadBalancer) and
-// source/common/upstream/ring_hash_lb.cc, and the "Load balancing" architecture pages.
+// Follows envoyproxy/envoy source/common/upstream/load_balancer_impl.cc (LoadBalancerBase, RoundRobin-,
+// LeastRequest-, RandomLoadBalancer), source/common/upstream/ring_hash_lb.cc, the "Load balancing" pages.
 import { aleaNext, type Clock } from '../../sim-engine';
 import type { CompiledPolicy } from '../proxy/policy';
 import { distributeFor, localityRank, NO_GROUP, OVERPROVISIONING, PriorityLoad, type Place } from './locality';
@@ -21,13 +20,11 @@ export { RING_SIZE } from './ringHash';
 const PICK_LEVELS = new PriorityLoad();
 
 /**
- * One cluster's balancer. One class for every policy, switching on `policy.lb` at each pick: the
- * call site stays monomorphic, and a config change that swaps the policy keeps the round-robin
- * cursor and the ring, as before the split. Plain data (snapshots copy it).
- *
- * Each pick first chooses its host set (Envoy's LoadBalancerBase::chooseHostSet): the priority
- * level (every known host is level 0 unless the policy turns locality on) and whether it is in
- * panic; the four algorithms then walk that set through `usable` and `nthUsable`.
+ * One cluster's balancer, one class for every policy (switching on `policy.lb`: a monomorphic call
+ * site; a policy swap keeps the round-robin cursor and the ring). Plain data (snapshots copy it).
+ * Each pick first chooses its host set (Envoy's LoadBalancerBase::chooseHostSet): the priority level
+ * (level 0 unless locality is on) and whether it is in panic; the four algorithms then walk that set
+ * through `usable` and `nthUsable`.
  */
 export class LoadBalancer {
   private rr = 0;
@@ -50,7 +47,7 @@ export class LoadBalancer {
   panics = 0;
   /** The outlier detector's ejectedCount, which it keeps here (OutlierDetector.watch). */
   ejectedHosts = 0;
-  /** How many hosts `known` lists, as of `membershipChanges[0]` = `countedAt` (-1: not counted yet). */
+  /** Hosts `known` lists, counted when `membershipChanges[0]` was `countedAt` (-1: not yet). */
   private knownHosts = 0;
   private countedAt = -1;
 
@@ -63,11 +60,7 @@ export class LoadBalancer {
     /** The route's random stream's state (streamAt's block `rs`, at `ro`; shared with its fault filter and backoff: one draw order), drawn with aleaNext, no closure (issue 14). */
     private readonly rs: Float64Array,
     private readonly ro: number,
-    /**
-     * World.membershipChanges: one count, bumped by every writer of a `known` array (KubeEndpoints, ControlPlane's
-     * push), so the count of known hosts is redone only after one. A balancer over a `known` nothing writes may
-     * pass a fresh Int32Array(1).
-     */
+    /** World.membershipChanges, bumped by every writer of a `known` array (a fresh Int32Array(1) if none writes it). */
     private readonly membershipChanges: Int32Array,
   ) {
     this.rank = new Uint8Array(known.length);
@@ -155,10 +148,8 @@ export class LoadBalancer {
       // host in the set. NOTE: issue 14.4: the ejection times and the arithmetic below skipped,
       // and the known hosts counted again only once some caller's endpoints changed.
       if (this.countedAt !== this.membershipChanges[0]) {
-        let n = 0;
-        for (let i = 0; i < known.length; i++) if (known[i] === 1) n++;
-        this.knownHosts = n;
-        this.countedAt = this.membershipChanges[0];
+        for (let i = 0; i < known.length; i++) if (known[i] === 1) total++;
+        [this.knownHosts, this.countedAt] = [total, this.membershipChanges[0]];
       }
       total = this.knownHosts;
       this.allUsable = total > 0 && total === known.length;
@@ -264,10 +255,7 @@ export class LoadBalancer {
     return -1;
   }
 
-  /**
-   * Envoy's power of two choices (unweightedHostPickNChoices): two draws *with* replacement, so
-   * both may land on the same host; the fewer active requests wins.
-   */
+  /** Envoy's power of two choices (unweightedHostPickNChoices): two draws *with* replacement; fewer active requests wins. */
   private leastRequest(clock: Clock, healthy: number): number {
     const ha = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), clock.now);
     const hb = this.nthUsable(Math.floor(aleaNext(this.rs, this.ro) * healthy), clock.now);

@@ -3,7 +3,7 @@ import { AF, CF, type Attempt, type Call, type Request } from '../Call';
 import type { Route } from '../envoy/cluster';
 import type { Sidecar } from '../proxy/Sidecar';
 import type { Identity } from '../tls/Identity';
-import { ConnectSpans } from './connectSpans';
+import { ConnectSpans, tlsSpanAttrs } from './connectSpans';
 import { materialize, type SpanNames } from './materialize';
 import { ATTRS_SETS, AttrKey, Op, ROWS_SPANS, STRIDE, TraceRecord, Where } from './TraceRecord';
 import { TraceStore } from './TraceStore';
@@ -191,15 +191,9 @@ export class Tracer extends TraceStore {
     this.connects.tlsHalf(r.index, i, server, at, cpuStart, done);
   }
 
-  /**
-   * The connection to host `i` of route `r` that just started opening (connectStart) fails its handshake on an
-   * expired certificate: the server's (`server`, refused by the caller's proxy) or the client's (refused by the
-   * callee's), `id` that certificate, read now (a renewal extends it in place later). Its TLS span says so
-   * (connectDone). Allocates one small object per such connect.
-   */
+  /** The connect to host `i` of `r` just started fails its handshake on `id`, expired (ConnectSpans.expired). */
   tlsExpired(r: Route, i: number, server: boolean, id: Identity): void {
-    const rec = this.connects.last(r.index, i);
-    if (rec !== undefined) rec.expired = { server, identity: id.owner, ca: id.ca, notAfter: id.notAfter };
+    this.connects.expired(r.index, i, server, id);
   }
 
   /**
@@ -218,23 +212,7 @@ export class Tracer extends TraceStore {
       if (rec.tlsServer !== null) {
         const tls = t.open(Op.tls, att.span, rec.tcpEnd, 0, 0, 0, 0);
         t.close(tls, now);
-        t.set(tls, AttrKey.tlsServerQueue, rec.tlsServer.cpuStart - rec.tlsServer.at);
-        t.set(tls, AttrKey.tlsServerCpu, rec.tlsServer.done - rec.tlsServer.cpuStart);
-        if (rec.tlsClient !== null) {
-          t.set(tls, AttrKey.tlsClientQueue, rec.tlsClient.cpuStart - rec.tlsClient.at);
-          t.set(tls, AttrKey.tlsClientCpu, rec.tlsClient.done - rec.tlsClient.cpuStart);
-        }
-        if (cause !== null) t.fail(tls, cause, -1);
-        const x = rec.expired;
-        if (cause === Cause.tlsExpiredCert && x != null) {
-          const holder = x.server ? r.hosts[i] : r.callerHost;
-          t.set(tls, AttrKey.tlsExpiredSide, x.server ? 1 : 0);
-          t.setString(tls, AttrKey.tlsExpiredIdentity, x.identity);
-          t.setString(tls, AttrKey.tlsExpiredCa, x.ca);
-          t.set(tls, AttrKey.tlsExpiredNotAfter, x.notAfter);
-          t.set(tls, AttrKey.tlsExpiredHost, holder);
-          t.set(tls, AttrKey.tlsRefusedBy, x.server ? r.callerHost : r.hosts[i]);
-        }
+        tlsSpanAttrs(t, tls, rec, r.callerHost, r.hosts[i], cause);
       } else if (cause === Cause.tlsPlaintextRejected) {
         // The TCP connect succeeded; the STRICT sidecar reset the connection when the plaintext
         // request's first bytes reached it (upstreamConnect.ts): the failure is that leg's.

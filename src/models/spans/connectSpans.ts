@@ -1,3 +1,6 @@
+import { Cause } from '../events';
+import type { Identity } from '../tls/Identity';
+import { AttrKey, type TraceRecord } from './TraceRecord';
 import type { ConnectRecord } from './types';
 
 /**
@@ -34,8 +37,44 @@ export class ConnectSpans {
     return list[list.length - 1];
   }
 
+  /**
+   * The connect to host `i` of route `route` that just started opening (start) fails its handshake on an expired
+   * certificate: the server's (`server`, refused by the caller's proxy) or the client's (refused by the callee's),
+   * `id` that certificate, read now (a renewal extends it in place later). Its TLS span says so (tlsSpanAttrs).
+   * Allocates one small object per such connect; no connect under way: nothing.
+   */
+  expired(route: number, i: number, server: boolean, id: Identity): void {
+    const rec = this.last(route, i);
+    if (rec !== undefined) rec.expired = { server, identity: id.owner, ca: id.ca, notAfter: id.notAfter };
+  }
+
   /** The oldest connect in progress to that host, taken off the list (connects match first in, first out). */
   take(route: number, i: number): ConnectRecord | undefined {
     return this.list(route, i).shift();
   }
+}
+
+/**
+ * A finished connect's TLS span `tls` in trace `t` (rec.tlsServer set): each end's queue and CPU time (ms), the
+ * failure `cause` if any, and on an expired certificate whose it was: the side that presented it (1 server,
+ * 0 client), its identity, CA and notAfter (ms), the host holding it and the host whose proxy refused it
+ * (`callerHost`, `hostId`: the caller's and the upstream's host ids).
+ */
+export function tlsSpanAttrs(t: TraceRecord, tls: number, rec: ConnectRecord, callerHost: number, hostId: number, cause: string | null): void {
+  const s = rec.tlsServer!;
+  t.set(tls, AttrKey.tlsServerQueue, s.cpuStart - s.at);
+  t.set(tls, AttrKey.tlsServerCpu, s.done - s.cpuStart);
+  if (rec.tlsClient !== null) {
+    t.set(tls, AttrKey.tlsClientQueue, rec.tlsClient.cpuStart - rec.tlsClient.at);
+    t.set(tls, AttrKey.tlsClientCpu, rec.tlsClient.done - rec.tlsClient.cpuStart);
+  }
+  if (cause !== null) t.fail(tls, cause, -1);
+  const x = rec.expired;
+  if (cause !== Cause.tlsExpiredCert || x == null) return;
+  t.set(tls, AttrKey.tlsExpiredSide, x.server ? 1 : 0);
+  t.setString(tls, AttrKey.tlsExpiredIdentity, x.identity);
+  t.setString(tls, AttrKey.tlsExpiredCa, x.ca);
+  t.set(tls, AttrKey.tlsExpiredNotAfter, x.notAfter);
+  t.set(tls, AttrKey.tlsExpiredHost, x.server ? hostId : callerHost);
+  t.set(tls, AttrKey.tlsRefusedBy, x.server ? callerHost : hostId);
 }
