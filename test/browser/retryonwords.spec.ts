@@ -5,6 +5,7 @@
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { openRetriedRequest } from './fixtures/failedRequest';
 
 for (const size of [
   { width: 1600, height: 1000 },
@@ -15,14 +16,7 @@ for (const size of [
     await page.setViewportSize(size);
     await page.goto('/?scenario=mesh-only&t=24s');
     await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
-    await page.getByTestId('inspector-toggle').click();
-    const panel = page.getByTestId('inspector');
-    await panel.getByTestId('request-only').selectOption('retried');
-    const rows = panel.getByTestId('request-list').locator('[data-request-id]');
-    await expect(rows.first()).toBeVisible();
-    await rows.first().click();
-    const waterfall = panel.getByTestId('waterfall');
-    await expect(waterfall).toContainText(/try 2/);
+    const { waterfall } = await openRetriedRequest(page);
     // The failed first try is folded into its call's row: unfold it, as a person does.
     const fold = waterfall.getByTestId('waterfall-fold').first();
     if ((await fold.count()) > 0 && (await fold.locator('button').getAttribute('aria-expanded')) === 'false') await fold.locator('button').click();

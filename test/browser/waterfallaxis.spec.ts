@@ -4,6 +4,7 @@
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { openRetriedRequest } from './fixtures/failedRequest';
 
 for (const size of [
   { width: 1600, height: 1000 },
@@ -14,14 +15,7 @@ for (const size of [
     await page.setViewportSize(size);
     await page.goto('/?scenario=mesh-only&t=24s');
     await expect(page.getByTestId('run-status')).toHaveText('paused', { timeout: 60_000 });
-    await page.getByTestId('inspector-toggle').click();
-    const panel = page.getByTestId('inspector');
-    await panel.getByTestId('request-only').selectOption('retried');
-    const rows = panel.getByTestId('request-list').locator('[data-request-id]');
-    await expect(rows.first()).toBeVisible();
-    await rows.first().click();
-    const waterfall = panel.getByTestId('waterfall');
-    await expect(waterfall).toContainText(/try 2/);
+    const { waterfall } = await openRetriedRequest(page);
     const axis = await waterfall.evaluate((w) => {
       const labels = Array.from(w.querySelectorAll('[data-testid="waterfall-axis"] span')).map((s) => s.textContent ?? '');
       const track = w.querySelector('.waterfall-row .waterfall-track')!.getBoundingClientRect();
