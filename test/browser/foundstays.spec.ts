@@ -4,28 +4,12 @@
 // zoom stayed, so the stage was empty and read "6 off to the left". Now the found node's box lies
 // inside the stage's, and the note under the tools names nothing that is on stage. At 1600x1000
 // and 1024x768.
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { inside, stageBoxes } from './fixtures/nodeShapes';
 
-type Box = { x: number; y: number; w: number; h: number };
-
-/** Each drawn node's box by name, the stage's box, and the kept note's text ('' without one), CSS px. */
-function readStage(page: Page) {
-  return page.evaluate(() => {
-    const nodes: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    for (const g of Array.from(document.querySelectorAll('[data-testid="topology"] [data-node]'))) {
-      const part = g.querySelector('.topo-card-front, .topo-client-body, .topo-control-body, .topo-cloud') ?? g;
-      const r = part.getBoundingClientRect();
-      if (r.width > 0) nodes[g.getAttribute('data-node')!] = { x: r.left, y: r.top, w: r.width, h: r.height };
-    }
-    const s = document.querySelector('.topology-stage')!.getBoundingClientRect();
-    const note = document.querySelector('[data-testid="kept-note"]')?.textContent ?? '';
-    return { nodes, stage: { x: s.left, y: s.top, w: s.width, h: s.height }, note };
-  });
-}
-
-const inside = (b: Box, s: Box) => b.x >= s.x - 1 && b.y >= s.y - 1 && b.x + b.w <= s.x + s.w + 1 && b.y + b.h <= s.y + s.h + 1;
+const readStage = stageBoxes;
 
 /** The names the kept note ("◀ 2 off to the left: a, b +1 more; ▶ ...") gives. */
 const namedIn = (note: string) =>

@@ -10,12 +10,12 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
-
-type Box = { x: number; y: number; w: number; h: number };
+import { inside, stageBoxes } from './fixtures/nodeShapes';
 
 /** The least names' and rate labels' size on screen, px; each node's box by name; the stage's box. */
-function readPicture(page: Page) {
-  return page.evaluate(() => {
+async function readPicture(page: Page) {
+  const { nodes, stage } = await stageBoxes(page);
+  const sizes = await page.evaluate(() => {
     const px = (sel: string) => {
       let least = Infinity;
       for (const t of Array.from(document.querySelectorAll<SVGTextElement>(`[data-testid="topology"] ${sel}`))) {
@@ -26,18 +26,10 @@ function readPicture(page: Page) {
       }
       return least;
     };
-    const nodes: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    for (const g of Array.from(document.querySelectorAll('[data-testid="topology"] [data-node]'))) {
-      const part = g.querySelector('.topo-card-front, .topo-client-body, .topo-control-body, .topo-cloud') ?? g;
-      const r = part.getBoundingClientRect();
-      if (r.width > 0) nodes[g.getAttribute('data-node')!] = { x: r.left, y: r.top, w: r.width, h: r.height };
-    }
-    const s = document.querySelector('.topology-stage')!.getBoundingClientRect();
-    return { names: px('.topo-name'), rates: px('.topo-edge-label'), nodes, stage: { x: s.left, y: s.top, w: s.width, h: s.height } };
+    return { names: px('.topo-name'), rates: px('.topo-edge-label') };
   });
+  return { ...sizes, nodes, stage };
 }
-
-const inside = (b: Box, s: Box) => b.x >= s.x - 1 && b.y >= s.y - 1 && b.x + b.w <= s.x + s.w + 1 && b.y + b.h <= s.y + s.h + 1;
 
 /** The picture once it holds still for two reads 300 ms apart. */
 async function still(page: Page) {
