@@ -15,12 +15,14 @@ import { isComparePage } from './compare/link';
 import { SlowWorkerNotice } from './components/RunNotices';
 import { useStoryColumn } from './narrative/storyColumn';
 import { useKeysDialog } from './keys/useKeysDialog';
+import { loadBuiltinTexts } from './scenarios/catalog';
 
 /**
  * The compare view, loaded only on a page opened with `?compare=a,b`: its code left the single
  * view's first download, which had passed the 250 KB budget (250.8 KB gzipped; 236.0 without it).
  */
-const CompareRoot = lazy(() => import('./compare/CompareRoot').then((m) => ({ default: m.CompareRoot })));
+// With the shipped scenarios' texts (a chunk of their own, catalog.ts): both panes read theirs as they start.
+const CompareRoot = lazy(() => Promise.all([import('./compare/CompareRoot'), loadBuiltinTexts()]).then(([m]) => ({ default: m.CompareRoot })));
 /** The `?` key list, loaded when first asked for. */
 const KeysDialog = lazy(() => import('./keys/KeysDialog').then((m) => ({ default: m.KeysDialog })));
 

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { actingDefault, changeProblems, formReachOf, reachApi, reachOf, scenarioOf } from '../../src/ui/changes/reach';
 import { sourceOf } from '../../src/ui/changes/reachClient';
-import { builtinScenarios } from '../../src/ui/scenarios/catalog';
+import { builtinScenarios, loadBuiltinTexts } from '../../src/ui/scenarios/catalog';
 import { withBChange } from '../../src/ui/changes/branch';
 import { decodeCompareLink } from '../../src/ui/compare/link';
 import type { LiveAction } from '../../src/workers/protocol';
 
 const POLICIES = [{ retries: { attempts: 0 } }, { retries: { attempts: 2 } }];
+// The shipped texts but hello-mesh's are a chunk of their own (catalog.ts), loaded as the app does before reading them.
+beforeAll(() => loadBuiltinTexts());
+
 const shipped = (id: string) => scenarioOf(sourceOf({ kind: 'builtin', id }))!;
 
 describe('the change form, where a change reaches', () => {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { LazyEventLog, useEventLogEarly } from '../eventlog/LazyEventLog';
 import { drawerStore } from './drawerState';
 import './charts.css';
+import { loadBuiltinTexts } from '../scenarios/catalog';
 
 type Tab = 'charts' | 'events' | 'ownership' | null;
 
@@ -12,7 +13,7 @@ const KEY = 'meshsim.drawer';
 const ChartsPanel = lazy(() => import('./ChartsPanel').then((m) => ({ default: m.ChartsPanel })));
 
 /** Loaded on first use: it reads the scenario's text (zod and yaml), which the first page need not carry. */
-const OwnershipPanel = lazy(() => import('../ownership/OwnershipPanel').then((m) => ({ default: m.OwnershipPanel })));
+const OwnershipPanel = lazy(() => Promise.all([import('../ownership/OwnershipPanel'), loadBuiltinTexts()]).then(([m]) => ({ default: m.OwnershipPanel })));
 
 /**
  * The tab a person left open last time; otherwise the charts only where the screen is tall

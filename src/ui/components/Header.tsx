@@ -12,6 +12,7 @@ import { useDropToOpen, useOpenFiles } from './ImportedManifests';
 import { SeekingStatus } from './SeekingStatus';
 import { seekingShareNote, whenSeekLands } from '../sim/shareAfterSeek';
 import { usePace } from './PaceNote';
+import { loadBuiltinTexts } from '../scenarios/catalog';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -194,7 +195,10 @@ function ScenarioPicker() {
           // Reaching for the picker with the pointer warms a worker for the scenario about to be
           // picked. Not on focus: the keyboard's shortcuts are used with the picker focused
           // (all-scenarios.spec seeks so), and a worker warmed then is CPU taken from the seek.
-          onPointerEnter={() => controller.warmSpare?.()}
+          onPointerEnter={() => {
+            controller.warmSpare?.();
+            void loadBuiltinTexts().catch(() => undefined);
+          }}
           onChange={(e) => void controller.selectScenario(e.target.value)}
         >
           {selectedId === null && <option value="">—</option>}

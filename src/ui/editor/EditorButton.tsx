@@ -6,8 +6,10 @@ import { lazy, Suspense, useState } from 'react';
 import { useAppStore, useServices } from '../state/useAppStore';
 import type { Carry } from './carry';
 import { CarryNote } from './CarryNote';
+import { loadBuiltinTexts } from '../scenarios/catalog';
 
-const ScenarioEditor = lazy(() => import('./ScenarioEditor'));
+// With the shipped scenarios' texts (catalog.ts): the editor starts from the open one's.
+const ScenarioEditor = lazy(() => Promise.all([import('./ScenarioEditor'), loadBuiltinTexts()]).then(([m]) => m));
 
 export function EditorButton() {
   const [open, setOpen] = useState(false);

@@ -17,23 +17,76 @@ export interface ScenarioEntry {
 /** The scenario the app opens on. */
 export const DEFAULT_SCENARIO_ID = 'hello-mesh';
 
-// schema.json beside them is the JSON Schema scenario files point at with `$schema`, not a scenario.
-const files = import.meta.glob(['/scenarios/*.json', '!/scenarios/schema.json'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+// The first page holds one scenario's text, the default's (hello-mesh, opened at once), and every
+// shipped scenario's title (the picker lists them; the JSON files' own `title`, the rest of each
+// file left out of the bundle). The other texts (about 27 KB gzipped, istio-load-test-full's 10 KB
+// of it) are a chunk of their own, builtinTexts.ts, fetched when the page is next idle after the
+// first picture (main.tsx) or when a person reaches for the picker, and awaited by whatever opens
+// a scenario or a view that reads them (loadBuiltinTexts). schema.json is not a scenario.
+// NOTE: the globs are literals (Vite reads them at build time): hello-mesh here is DEFAULT_SCENARIO_ID.
+const defaultText = import.meta.glob('/scenarios/hello-mesh.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const titles = import.meta.glob(['/scenarios/*.json', '!/scenarios/schema.json'], { import: 'title', eager: true }) as Record<string, unknown>;
 
-/** The entries, read once: each label is a JSON.parse of its file (istio-load-test-full's is 220 KB). */
+/** The other shipped texts by id, once builtinTexts.ts has loaded; null before. */
+let loadedTexts: ReadonlyMap<string, string> | null = null;
+let textsLoading: Promise<void> | null = null;
+
+/**
+ * Loads the shipped scenarios' texts other than the default's (a chunk of their own), once a page;
+ * resolves when every entry's `text` can be read. Called ahead (idle, the picker hovered) and
+ * awaited before a scenario is opened and by the lazy views that read other scenarios' texts.
+ * A failed fetch (offline before the service worker had cached the build) rejects, and the next
+ * call tries again.
+ */
+export function loadBuiltinTexts(): Promise<void> {
+  textsLoading ??= import('./builtinTexts').then(
+    (m) => void (loadedTexts = m.builtinTexts()),
+    (e: unknown) => {
+      textsLoading = null;
+      throw e;
+    },
+  );
+  return textsLoading;
+}
+
+/** Whether every shipped text can be read now (loadBuiltinTexts has resolved). */
+export function builtinTextsLoaded(): boolean {
+  return loadedTexts !== null;
+}
+
+/** The entries, read once. */
 let catalog: readonly ScenarioEntry[] | null = null;
+
+/** A shipped entry whose text is the default's own, or read from builtinTexts.ts once loaded. */
+function builtinEntry(id: string, label: string, fileName: string): ScenarioEntry {
+  const own = defaultText[`/scenarios/${fileName}`];
+  const entry = { id, label, fileName, source: 'builtin' as const } as ScenarioEntry;
+  if (own !== undefined) entry.text = own;
+  else
+    Object.defineProperty(entry, 'text', {
+      enumerable: true,
+      get(): string {
+        const text = loadedTexts?.get(id);
+        if (text === undefined) throw new Error(`the text of ${id} is read before loadBuiltinTexts() has loaded it`);
+        return text;
+      },
+    });
+  return Object.freeze(entry);
+}
 
 /**
  * Built-in scenarios sorted by file name, the default first: a new array each call, of entries
- * read once per page (they never change; looking one up used to parse every file's JSON again,
+ * made once per page (they never change; looking one up used to parse every file's JSON again,
  * ~200 ms of the page's thread each second of play at load 28 while the change form checked).
+ * Every label is there at once; a text other than the default's throws until loadBuiltinTexts()
+ * has resolved.
  */
 export function builtinScenarios(): ScenarioEntry[] {
   if (catalog === null) {
-    const entries = Object.entries(files).map(([path, text]): ScenarioEntry => {
+    const entries = Object.entries(titles).map(([path, title]): ScenarioEntry => {
       const fileName = path.replace(/^.*\//, '');
       const id = fileName.replace(/\.json$/, '');
-      return Object.freeze({ id, label: labelFor(id, text), text, fileName, source: 'builtin' as const });
+      return builtinEntry(id, (typeof title === 'string' && title.trim()) || id, fileName);
     });
     entries.sort((a, b) => (a.id === DEFAULT_SCENARIO_ID ? -1 : b.id === DEFAULT_SCENARIO_ID ? 1 : a.id.localeCompare(b.id)));
     catalog = entries;

@@ -6,7 +6,7 @@ import { proxy } from 'comlink';
 import type { LoadResult, LoadStage } from '../../workers/protocol';
 import type { SimWorker } from '../bridge/simBridge';
 import { openedScenario } from '../narrative/questions';
-import type { ScenarioEntry } from '../scenarios/catalog';
+import { builtinTextsLoaded, DEFAULT_SCENARIO_ID, loadBuiltinTexts, type ScenarioEntry } from '../scenarios/catalog';
 import { EMPTY_STATS, RunStatus, type Problem } from '../state/store';
 import type { RunCore } from './runCore';
 import { nextTask } from './nextTask';
@@ -114,6 +114,12 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
    * dropped and the current run goes on; loaded, it becomes the active worker at time zero.
    */
   async function load(entry: ScenarioEntry, seq: number, seed: number | null = null, seekToMs = 0, withLines = false): Promise<void> {
+    // A person's text named as a shipped scenario is told apart from the shipped file once open
+    // (isEditedShipped), which reads that file's text: a chunk of its own (catalog.ts).
+    if (entry.source === 'file' && !builtinTextsLoaded()) {
+      await loadBuiltinTexts().catch(() => undefined);
+      if (seq !== openSeq) return;
+    }
     // A small JSON file that does not parse is told at once: no worker starts for it (trial N17,
     // 10: 6.7 s at load 39, the worker's start and the line finder's chunk, for a trailing comma).
     if (refusedJson(entry.text, entry.fileName)) {
@@ -204,7 +210,18 @@ export function createScenarioOpener(core: RunCore): ScenarioOpener {
 
   return {
     warmSpare,
-    openEntry(entry, seed = null, seekToMs = 0) {
+    async openEntry(entry, seed = null, seekToMs = 0) {
+      // A shipped scenario's text is in a chunk of its own but the default's (catalog.ts), most
+      // often fetched already while the page was idle. Any other open waits for it too: a text
+      // named as a shipped one is then told apart from the file (isEditedShipped).
+      if (!builtinTextsLoaded() && entry.id !== DEFAULT_SCENARIO_ID) {
+        try {
+          await loadBuiltinTexts();
+        } catch (e) {
+          // Offline before the service worker had kept the build: a person's own text opens anyway.
+          if (entry.source === 'builtin') return refuse(beginOpening(entry.label, 0), entry.label, [{ path: '(file)', message: `could not be opened: the shipped scenarios' texts did not load (${e instanceof Error ? e.message : String(e)})` }]);
+        }
+      }
       return load(entry, beginOpening(entry.label, entry.text.length), seed, seekToMs);
     },
     async openFile(file) {
