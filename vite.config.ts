@@ -58,7 +58,7 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json,wasm}'],
-        // The main chunk inlines every shipped scenario (the full load test among them).
+        // builtinTexts.ts' chunk inlines every shipped scenario (the full load test among them).
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         clientsClaim: true,

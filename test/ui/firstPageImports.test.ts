@@ -59,4 +59,16 @@ describe("the first page's JS", () => {
   it('holds no zod, YAML parser or code editor: the schema, files and editor load when first used', () => {
     expect([...packages].filter((p) => ['zod', 'yaml', 'codemirror', '@codemirror/state', '@codemirror/view'].includes(p) || p.startsWith('@codemirror'))).toEqual([]);
   });
+
+  it("holds no shipped scenario's text but hello-mesh's: the others (30 KB gzipped) are builtinTexts.ts, loaded when the page is idle (session 53, L1)", () => {
+    const rel = [...files].map((f) => relative(SRC, f));
+    expect(rel).toContain('ui/scenarios/catalog.ts');
+    expect(rel).not.toContain('ui/scenarios/builtinTexts.ts');
+    const catalog = readFileSync(resolve(SRC, 'ui/scenarios/catalog.ts'), 'utf8');
+    // Its only `?raw` glob is hello-mesh's; every file's title is imported alone.
+    expect([...catalog.matchAll(/import\.meta\.glob\(([^)]*)\)/g)].map((m) => m[1])).toEqual([
+      "'/scenarios/hello-mesh.json', { query: '?raw', import: 'default', eager: true }",
+      "['/scenarios/*.json', '!/scenarios/schema.json'], { import: 'title', eager: true }",
+    ]);
+  });
 });
