@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { World, summarize } from '../../src/models';
@@ -7,7 +7,7 @@ import { SimHost } from '../../src/workers/SimHost';
 import { Counter, type Frame } from '../../src/workers/protocol';
 import { measureFigure, type RunTotals } from '../../src/workers/figures';
 import { DEFAULT_SNAPSHOT_POLICY } from '../../src/workers/snapshots';
-import { hostSeries } from '../workers/hostSeries';
+import { hostSeries, hostSeriesAt } from '../workers/hostSeries';
 import { Histogram } from '../../src/sim-engine';
 
 /*
@@ -32,7 +32,7 @@ const parsed = (name: string): Scenario => {
 
 const totalsOf = (f: Frame): RunTotals => {
   const c = f.counters;
-  return { simTime: f.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses], plain: f.plain };
+  return { simTime: f.simTime, ok: c[Counter.ok], failed: c[Counter.failed], mean: c[Counter.mean], p50: c[Counter.p50], p90: c[Counter.p90], p99: c[Counter.p99], proxyCpuMs: c[Counter.proxyCpuMs], proxyPasses: c[Counter.proxyPasses], plain: f.plain, rollouts: f.rollouts };
 };
 
 /**
@@ -103,7 +103,7 @@ const stepFigure = (s: { narrative: { at: number; figure?: LessonFigure }[] }, a
 describe('story step figures against the CLI', () => {
   it("control-plane-outage's recovery step: 0% of user requests fail from 91 s to 100 s, 11 s after the control plane and CA are back (the last failure ends at 90.1 s)", () => {
     const s = parsed('control-plane-outage.json');
-    const f = stepFigure(s, 80_000);
+    const f = stepFigure(s, 92_000);
     const m = appRun('control-plane-outage.json').measure(f);
     const { fates } = cliRun(s);
     expect(m.value).toBe(shareOf(fates, f, (x) => x.cause !== 'ok'));
@@ -115,8 +115,8 @@ describe('story step figures against the CLI', () => {
     const app = appRun('gateway-and-mesh.json');
     const { fates } = cliRun(s);
     const limited = stepFigure(s, 2000);
-    const shoppers = stepFigure(s, 20_000);
-    const sunset = stepFigure(s, 40_000);
+    const shoppers = stepFigure(s, 22_000);
+    const sunset = stepFigure(s, 42_000);
     const m429 = app.measure(limited);
     expect(m429.value).toBe(shareOf(fates, limited, (x) => x.cause === 'rate-limited'));
     // 40 requests/s against 20 and a burst: about half.
@@ -131,7 +131,7 @@ describe('story step figures against the CLI', () => {
 
   it.each(['retry-storm.json', 'retry-storm-fixed.json'])('%s: once payments is back each user request makes 1 attempt there (26 s to 40 s, within 2%)', (file) => {
     const s = parsed(file);
-    const f = stepFigure(s, 25_000);
+    const f = stepFigure(s, 27_000);
     const m = appRun(file).measure(f);
     const cli = attemptsOf(cliRun(s, 'payments').fates, 26_000, 40_000);
     expect(m.value).toBeCloseTo(cli.value, 9);
@@ -277,5 +277,27 @@ describe('story step figures against the CLI', () => {
       expect(m.text).toBe(shown);
       expect(m.value).toBe(appRun(name, stepMs).measure(f).value);
     }
+  });
+});
+
+/** Every shipped scenario file (schema.json is the schema, not a scenario). */
+const shipped = readdirSync(fileURLToPath(new URL('../../scenarios/', import.meta.url))).filter((n) => n.endsWith('.json') && n !== 'schema.json');
+
+describe('each story step with a figure reads a number at its own moment', () => {
+  // next › in the single view seeks to the step's moment and shows its figure there: a step that
+  // stands before its window (or in its first second, or before its first request ended) reads "—,
+  // starts in 1 s" and its lesson's number cannot be checked on screen at that step (session 52,
+  // W6's table: 11 such steps, each moved into its window). A step at 0 s is the story's opening,
+  // shown before anything has run (config-rollout's and mm1's): its figure fills in as the run plays.
+  // The totals are the app's (frameStats: the frame's counters, rollouts and plain twin).
+  it.each(shipped)('%s', (name) => {
+    const steps = parsed(name).narrative.filter((x) => x.figure && x.at > 0);
+    const at = hostSeriesAt(text(name), name, steps.map((x) => x.at));
+    const blank = steps.flatMap((x, i) => {
+      const m = measureFigure(x.figure!, at[i].buckets, 1000, totalsOf(at[i].frame), at[i].info.durationMs);
+      // A config change's spread reads "7 of 20 proxies" while it spreads (config-rollout's step 2 at its change's 20 s: "0 of 20").
+      return m.text !== '—' ? [] : [`${x.at / 1000} s "${x.title}": ${m.text}, ${m.note}`];
+    });
+    expect(blank).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ describe("a compare pane's own story", () => {
   test("the merged markers read as the panes number their steps: 1, 2, 3, B4, A4, 5, B6 for gateway-only vs mesh-only", () => {
     const steps = storySteps([pane('A', 'gateway-only'), pane('B', 'mesh-only')]);
     expect(steps.map((x) => storyMarkerText(x.own, true))).toEqual(['1', '2', '3', 'B4', 'A4', '5', 'B6']);
-    expect(steps.map((x) => x.at)).toEqual([0, 5_000, 20_000, 21_000, 25_000, 40_000, 50_000]);
+    expect(steps.map((x) => x.at)).toEqual([0, 5_000, 20_000, 22_000, 25_000, 40_000, 50_000]);
     expect(storyMarkerText([2, 3], true)).toBe('A3 B4');
     expect(storyMarkerText([null, 3], false)).toBe('4');
   });

@@ -12,7 +12,7 @@ const step = (at: number, figure?: { from?: number; to?: number }, question?: { 
     question: question && { prompt: 'q', choices: ['a', 'b'], answer: 0, explain: 'e', figure: { measure: 'failed-share', label: 'q', ...question } },
   }) as NarrativeStep;
 
-// mesh-only's story: "Retried, then ejected" at 21 s measures failures over 21 s - 58 s.
+// mesh-only's story as it stood until session 53 ("Retried, then ejected" at 21 s, in its window's first second; now at 22 s), measuring failures over 21 s - 58 s.
 const meshOnly = [step(0), step(5_000), step(20_000, undefined, { from: 21_000, to: 58_000 }), step(21_000, { from: 21_000, to: 58_000 }), step(40_000), step(50_000)];
 
 describe('stepLanding: where a presenter-mode story move lands', () => {

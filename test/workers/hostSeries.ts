@@ -18,6 +18,15 @@ export interface HostSeries {
  * end when not given) and returns the series. Throws when the file does not load.
  */
 export function hostSeries(text: string, name: string, untilMs = Infinity): HostSeries {
+  return hostSeriesAt(text, name, [untilMs])[0];
+}
+
+/**
+ * hostSeries at each of `moments` (ms, in time order; Infinity for the end) from one run: the series
+ * and frame as they stood at each (buckets copied), as hostSeries(text, name, m) gives for each m.
+ * Throws when the file does not load or the moments are out of order.
+ */
+export function hostSeriesAt(text: string, name: string, moments: readonly number[]): HostSeries[] {
   let t = 0;
   const h = new SimHost(() => (t += 1e-6));
   h.setTracing(null);
@@ -28,12 +37,15 @@ export function hostSeries(text: string, name: string, untilMs = Infinity): Host
   const buckets: SeriesBucket[] = [];
   let epoch = -1;
   let frame = h.advance(0, 1e9);
-  while (!frame.done && frame.simTime < untilMs) {
-    frame = h.advance(Math.min(10_000, untilMs - frame.simTime), 1e9);
-    const batch = h.seriesSince(epoch, buckets.length);
-    if (batch.epoch !== epoch) buckets.length = 0;
-    epoch = batch.epoch;
-    buckets.push(...batch.buckets);
-  }
-  return { info: r.info, buckets, frame };
+  return moments.map((untilMs, i) => {
+    if (i > 0 && untilMs < moments[i - 1]) throw new Error(`hostSeriesAt: moments out of order (${moments[i - 1]} then ${untilMs} ms)`);
+    while (!frame.done && frame.simTime < untilMs) {
+      frame = h.advance(Math.min(10_000, untilMs - frame.simTime), 1e9);
+      const batch = h.seriesSince(epoch, buckets.length);
+      if (batch.epoch !== epoch) buckets.length = 0;
+      epoch = batch.epoch;
+      buckets.push(...batch.buckets);
+    }
+    return { info: r.info, buckets: [...buckets], frame };
+  });
 }
