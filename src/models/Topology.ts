@@ -18,6 +18,10 @@ export interface TopologyNode {
   protocol: 'http' | 'tcp';
   /** The team or line-of-business boundary it sits in (a service's or client's `boundary`), or null. */
   boundary: string | null;
+  /** The Kubernetes namespace a service names (its `namespace`, as `meshsim import` writes it), or null. The engine never reads it. */
+  namespace: string | null;
+  /** Peer authentication at its sidecars as the scenario starts (a service's `mtls`); null without a sidecar, and for clients and gateways. */
+  mtls: 'STRICT' | 'PERMISSIVE' | null;
   /**
    * A control plane: the boundaries whose proxies may not reach it (its mesh's
    * `controlPlane.denyBoundaries`, DOMAIN.md "control-plane reach"); empty for every other node.

@@ -141,7 +141,7 @@ export class World extends RequestBook {
         mesh: spec.sidecar === false ? null : spec.mesh ?? this.controlPlanes[0].spec.name,
         external: spec.external,
         protocol: 'http',
-        boundary: spec.boundary ?? null,
+        boundary: spec.boundary ?? null, namespace: null, mtls: null,
         denyBoundaries: [],
       });
     }
@@ -171,7 +171,7 @@ export class World extends RequestBook {
     svc.index = this.callees.length;
     this.callees.push(svc);
     const spec = svc.spec;
-    this.addNode({ id: svc.id, name: svc.name, kind, replicas: svc.replicas.length, concurrency: spec.concurrency, sidecar: spec.sidecar !== false, mesh, external: spec.external, protocol: spec.protocol, boundary: spec.boundary ?? null, denyBoundaries: [] });
+    this.addNode({ id: svc.id, name: svc.name, kind, replicas: svc.replicas.length, concurrency: spec.concurrency, sidecar: spec.sidecar !== false, mesh, external: spec.external, protocol: spec.protocol, boundary: spec.boundary ?? null, namespace: spec.namespace ?? null, mtls: kind === 'service' && spec.sidecar !== false ? spec.mtls : null, denyBoundaries: [] });
   }
 
   private addNode(n: TopologyNode): void {
@@ -193,7 +193,7 @@ export class World extends RequestBook {
       const trusted = m.trusts.map((t) => caOf.get(t)!);
       const cp = this.sim.addActor((id) => new ControlPlane(id, m, host, this, streamFor(this.seed, `control-plane:${m.name}`), trusted));
       this.controlPlanes.push(cp);
-      this.addNode({ id: cp.id, name: cp.name, kind: 'control-plane', replicas: 1, concurrency: 1, sidecar: false, mesh: m.name, external: false, protocol: 'http', boundary: null, denyBoundaries: [...m.controlPlane.denyBoundaries] });
+      this.addNode({ id: cp.id, name: cp.name, kind: 'control-plane', replicas: 1, concurrency: 1, sidecar: false, mesh: m.name, external: false, protocol: 'http', boundary: null, namespace: null, mtls: null, denyBoundaries: [...m.controlPlane.denyBoundaries] });
     }
     if (this.controlPlanes.length > 0) this.hostsByName.set('control-plane', [this.controlPlanes[0].host.id]);
   }

@@ -71,6 +71,16 @@ export const name = z
   .max(100, { message: 'must be at most 100 characters (names appear in every message, table and label)' })
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { message: 'use letters, digits, ".", "_" or "-" (starting with a letter or digit)' });
 
+/**
+ * A Kubernetes namespace's name: a DNS-1123 label (lower-case letters, digits and "-", starting and
+ * ending with a letter or digit, at most 63 characters), as the API server requires of
+ * metadata.namespace. Anything else is refused with what a label may hold.
+ */
+export const namespaceName = z
+  .string()
+  .max(63, { message: 'must be at most 63 characters (a Kubernetes namespace is a DNS-1123 label)' })
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { message: 'must be a Kubernetes namespace: a DNS-1123 label of lower-case letters, digits and "-", starting and ending with a letter or digit' });
+
 export const probability = z.number().min(0, { message: 'must be between 0 and 1' }).max(1, { message: 'must be between 0 and 1' });
 
 export const percent = z.number().min(0, { message: 'must be between 0 and 100' }).max(100, { message: 'must be between 0 and 100' });

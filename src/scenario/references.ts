@@ -76,6 +76,7 @@ export function checkMeshParts(s: Scenario, durationMs?: number): Problem[] {
     meshRef(`services.${i}.mesh`, svc.mesh);
     if (svc.mtls === 'STRICT' && svc.sidecar === false) add(`services.${i}.mtls`, `STRICT is enforced by a sidecar; "${svc.name}" has none (add "sidecar": true, or leave mtls out)`);
     if (svc.external && svc.sidecar !== false) add(`services.${i}.sidecar`, `"${svc.name}" is a third party (external): it cannot run a sidecar`);
+    if (svc.external && svc.namespace !== undefined) add(`services.${i}.namespace`, `"${svc.name}" is a third party (external): it runs outside the cluster, in no namespace`);
     if (svc.mesh !== undefined && svc.sidecar === false) add(`services.${i}.mesh`, `"${svc.name}" has no sidecar, so it cannot join mesh "${svc.mesh}"`);
     const c = svc.certificate;
     if (svc.sidecar === false && (c.ca !== undefined || c.ttl !== undefined || c.trust !== undefined || !c.renew)) {

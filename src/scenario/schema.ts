@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { policySchema } from './policy';
 import { distributionSchema } from './distribution';
-import { MAX_NARRATIVE_STEPS, duration, name, positiveDuration, probability, prose } from './common';
+import { MAX_NARRATIVE_STEPS, duration, name, namespaceName, positiveDuration, probability, prose } from './common';
 import { lessonFigureSchema } from './figure';
 import { questionSchema } from './question';
 import { meshSchema } from './mesh';
@@ -111,6 +111,11 @@ const serviceSchema = z.strictObject({
   mesh: name.optional(),
   /** A team or line-of-business boundary; a mesh's control plane may deny whole boundaries. */
   boundary: name.optional(),
+  /**
+   * The Kubernetes namespace it runs in (`meshsim import` writes metadata.namespace). Shown on the
+   * picture, in the inspector and to Find; the simulation does not read it (names stay unique).
+   */
+  namespace: namespaceName.optional(),
   /** A third party outside every mesh: on the internet, never with a sidecar. */
   external: z.boolean().default(false),
   certificate: certificateSchema.prefault({}),

@@ -25,7 +25,8 @@ describe('npm run sim -- import', () => {
     expect(err.filter((l) => l.includes('spec.template.spec'))).toHaveLength(1);
     expect(err[err.length - 1]).toBe(`wrote ${out}: 15 resources read, 9 warnings`);
     const text = readFileSync(out, 'utf8');
-    expect(text).toContain('  - name: productpage # examples/bookinfo/platform/apps.yaml:6 metadata.name\n    replicas: 2 # examples/bookinfo/platform/apps.yaml:21 spec.replicas\n');
+    // Its namespace from metadata.namespace, named where it was read (session 53, N1).
+    expect(text).toContain('  - name: productpage # examples/bookinfo/platform/apps.yaml:6 metadata.name\n    namespace: bookinfo # examples/bookinfo/platform/apps.yaml:7 metadata.namespace\n    replicas: 2 # examples/bookinfo/platform/apps.yaml:21 spec.replicas\n');
     expect(text).toContain('- service: reviews-v1 # examples/bookinfo/workload.yaml:32 apps[0].calls[1].service; examples/bookinfo/tasks/route-to-v1/virtual-service-reviews.yaml:11 spec.http[0].route');
     // The written file is a scenario meshsim runs.
     const p = parseScenarioText(text, 'yaml');

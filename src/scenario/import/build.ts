@@ -46,6 +46,9 @@ export function buildScenario(resources: Resource[], wl: Workload | null, warnin
       sidecar.set(g, false);
     } else {
       note(`${at}.name`, refOf(g.svc, ['metadata', 'name']), ...(g.subset ? [refOf(g.dr!, ['spec', 'subsets', g.dr!.subsets.indexOf(g.subset), 'name'])] : []));
+      // Its Service's namespace ("default" when metadata.namespace is left out, as kubectl applies it).
+      s.namespace = g.svc.namespace;
+      note(`${at}.namespace`, refOf(g.svc, ['metadata', 'namespace']));
       s.replicas = g.replicas;
       note(`${at}.replicas`, ...g.members.map((m) => refOf(m, ['spec', 'replicas'])));
       const sc = g.members.map((m) => c.sidecarOf(m));

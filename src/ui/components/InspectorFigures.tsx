@@ -30,10 +30,20 @@ const MTLS_TITLE: Record<NonNullable<NodeInspect['mtls']>, string> = {
 
 export function NodeView({ node }: { node: NodeInspect }) {
   const zoned = useAppStore((s) => s.info?.zones !== undefined);
+  // The Kubernetes namespace the scenario names for it (an imported mesh's metadata.namespace).
+  const namespace = useAppStore((s) => s.info?.topology.nodes[node.id]?.namespace ?? null);
   return (
     <div className="inspect-node" data-testid="inspect-node">
       <h3>
         {humanNodeName(node)} <span className="inspect-kind">{node.kind}</span>
+        {namespace && (
+          <>
+            {' '}
+            <span className="inspect-kind" data-testid="inspect-namespace" title={`Kubernetes namespace ${namespace}: where its Deployment, Service, PeerAuthentication and sidecar injection are set`}>
+              ns {namespace}
+            </span>
+          </>
+        )}
         {node.mtls && (
           <>
             {' '}

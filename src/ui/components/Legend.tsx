@@ -11,6 +11,7 @@ import { useAppStore, useServices } from '../state/useAppStore';
 import { LARGE_TOPOLOGY_NODES } from '../topology/groupLayout';
 import { HIGHLIGHT, NODE_STATE_FILLS } from '../topology/canvasScene';
 import { legendOpenByDefault } from './legendDefault';
+import { MTLS_MARK_TITLE, mtlsShackle } from '../topology/mtlsMark';
 import { SATURATED_WAIT_MS } from '../../workers/protocol';
 
 /**
@@ -30,6 +31,9 @@ export const LegendFoldedByDefault = createContext(false);
 export function Legend() {
   const meshed = useAppStore((s) => s.info?.topology.nodes.some((n) => n.sidecar) ?? false);
   const mtls = useAppStore((s) => s.info?.topology.edges.some((e) => e.mtls) ?? false);
+  // The peer-authentication modes some box's chip shows (mtlsMark.ts), each listed only when drawn.
+  const strict = useAppStore((s) => s.info?.topology.nodes.some((n) => n.mtls === 'STRICT') ?? false);
+  const permissive = useAppStore((s) => s.info?.topology.nodes.some((n) => n.mtls === 'PERMISSIVE') ?? false);
   const large = useAppStore((s) => (s.info?.topology.nodes.length ?? 0) > LARGE_TOPOLOGY_NODES);
   // Only while some sidecar is saturated, as the picture marks it: always listed, it took the open
   // legend to a third row at 1600x1000 (firstrun.spec), for a state most runs never reach.
@@ -81,7 +85,7 @@ export function Legend() {
         </button>
         {!open && sampling && <ul className="legend legend-folded">{sampling}</ul>}
       </div>
-      {open && <LegendList large={large} meshed={meshed} mtls={mtls} saturated={saturated} sampling={sampling} />}
+      {open && <LegendList large={large} meshed={meshed} mtls={mtls} modes={{ strict, permissive }} saturated={saturated} sampling={sampling} />}
     </>
   );
 }
@@ -99,7 +103,7 @@ function keptChoice(): boolean | null {
   }
 }
 
-function LegendList({ large, meshed, mtls, saturated, sampling }: { large: boolean; meshed: boolean; mtls: boolean; saturated: boolean; sampling: ReactNode }) {
+function LegendList({ large, meshed, mtls, modes, saturated, sampling }: { large: boolean; meshed: boolean; mtls: boolean; modes: { strict: boolean; permissive: boolean }; saturated: boolean; sampling: ReactNode }) {
   return (
     <ul className="legend" id="topology-legend" aria-label="Legend" data-testid="legend">
       <li title="a request on its way to the callee">
@@ -217,7 +221,35 @@ function LegendList({ large, meshed, mtls, saturated, sampling }: { large: boole
           </span>
         </li>
       )}
+      {(modes.strict || modes.permissive) && (
+        // A box's mTLS chip: the mode its sidecars hold (Istio PeerAuthentication); none without sidecars.
+        <li className="legend-pair" data-legend="mtls-mode">
+          {modes.strict && (
+            <span title={MTLS_MARK_TITLE.STRICT}>
+              <ModeChip mode="STRICT" /> STRICT: mTLS only
+            </span>
+          )}
+          {modes.permissive && (
+            <span title={MTLS_MARK_TITLE.PERMISSIVE}>
+              <ModeChip mode="PERMISSIVE" /> PERMISSIVE: plaintext too
+            </span>
+          )}
+        </li>
+      )}
     </ul>
+  );
+}
+
+/** The lock chip a box wears for its mTLS mode (mtlsMark.ts), without its word. */
+function ModeChip({ mode }: { mode: 'STRICT' | 'PERMISSIVE' }) {
+  return (
+    <svg className={`legend-mtls-chip topo-mtls topo-mtls-${mode.toLowerCase()}`} viewBox="-1 -8 20 16" aria-hidden="true">
+      <rect className="topo-mtls-chip" y={-7} width={18} height={14} rx={7} />
+      <g transform="translate(9,1)">
+        <path className="topo-mtls-shackle" d={mtlsShackle(mode)} />
+        <rect className="topo-mtls-body" x={-4} y={-1.5} width={8} height={6} rx={1} />
+      </g>
+    </svg>
   );
 }
 

@@ -50,5 +50,6 @@ export function searchStage(q: string, s: SearchStage): SearchResult | null {
   const p = l.nodes.find((x) => x.node.id === node.id);
   s.scene.setFound(node.name);
   if (p) camera?.centreOn(l.tx + l.scale * p.x, l.ty + l.scale * p.y, Math.max(1.5, camera.camera.k), size.width, size.height);
-  return { text: node.name, miss: false };
+  // Found by its namespace (findNode): say so, as the picture's tag does.
+  return { text: node.namespace ? `${node.name} (ns ${node.namespace})` : node.name, miss: false };
 }

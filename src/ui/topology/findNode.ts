@@ -3,12 +3,31 @@ import { nearestName } from '../../scenario/nearMiss';
 
 /**
  * The node a search for `query` finds: the one named exactly so (ignoring case), else the
- * first in name order whose name starts with it, else the first that contains it; null when
- * none does or the query is blank. Pure.
+ * first in name order whose name starts with it, else the first that contains it; else, by
+ * Kubernetes namespace, the first in name order in the namespace `query` names ("shop",
+ * "ns shop", "ns:shop" or "namespace shop"), or the node a DNS name such as "orders.shop"
+ * names; null when none does or the query is blank. Pure.
  */
 export function findNode(nodes: readonly TopologyNode[], query: string): TopologyNode | null {
   const q = query.trim().toLowerCase();
   if (!q) return null;
+  return byName(nodes, q) ?? byNamespace(nodes, q);
+}
+
+/** A namespace search: "ns shop", "ns:shop", "namespace shop", "shop", or "orders.shop" (name.namespace, as Kubernetes DNS names a Service). Pure. */
+function byNamespace(nodes: readonly TopologyNode[], q: string): TopologyNode | null {
+  const ns = /^(?:ns|namespace)\s*[:\s]\s*(\S+)$/.exec(q)?.[1] ?? q;
+  let first: TopologyNode | null = null;
+  for (const n of nodes) {
+    const own = n.namespace?.toLowerCase();
+    if (!own) continue;
+    if (`${n.name.toLowerCase()}.${own}` === q || q.startsWith(`${n.name.toLowerCase()}.${own}.`)) return n;
+    if (own === ns && (!first || n.name < first.name)) first = n;
+  }
+  return first;
+}
+
+function byName(nodes: readonly TopologyNode[], q: string): TopologyNode | null {
   let prefix: TopologyNode | null = null;
   let inside: TopologyNode | null = null;
   for (const n of nodes) {

@@ -121,7 +121,7 @@ const BADGE_ABOVE_Y = -31;
 const BADGE_ABOVE_Y_PRESENTER = -38;
 
 /** One hexagon per proxy, in a row along the top edge at the right (see layout.proxyAnchor); `presenter`: node text at presenter size. */
-export function drawHexes(g: G, p: PlacedNode, count: number, presenter = false): SVGPolygonElement[] {
+export function drawHexes(g: G, p: PlacedNode, count: number, presenter = false, taken = 0): SVGPolygonElement[] {
   const row = g.append('g').attr('class', 'topo-proxies');
   // Only over hexagons drawn: a service without sidecars said it had them to a screen reader and
   // in the exported report (gateway-only, partial-adoption's reports; session 36's trial).
@@ -139,7 +139,8 @@ export function drawHexes(g: G, p: PlacedNode, count: number, presenter = false)
     // queue count (BADGE_ABOVE_Y): just over the hexagons, '+5' and '3 queued' overlapped.
     const more = `+${p.node.replicas - count}`;
     const left = p.w - 22 - (count - 1) * NodeSize.hexStep - 14;
-    const fits = left - more.length * BADGE_CHAR_W >= 4;
+    // `taken`: units from the box's left its mTLS chip takes (mtlsMark.ts), which the badge keeps off too.
+    const fits = left - more.length * BADGE_CHAR_W >= Math.max(4, taken + 4);
     const x = fits ? left : p.w - 22 + NodeSize.hexR;
     row.append('text').attr('class', 'topo-hex-more').attr('x', x).attr('y', fits ? 4 : presenter ? BADGE_ABOVE_Y_PRESENTER : BADGE_ABOVE_Y).attr('text-anchor', 'end').text(more);
   }

@@ -2,7 +2,7 @@
 // (name, queue stack, cloud, state lines, replica cards), design units.
 import { cloudReach } from './cloudReach';
 import { PresenterSize, type Extent } from './presenterLayout';
-import { controlLabel, nodeTags } from './nodeTraits';
+import { controlLabel, namespaceTag, nodeTags } from './nodeTraits';
 import { NodeSize, type PlacedNode, type Point, type TopologyNode } from './layoutTypes';
 
 /**
@@ -12,7 +12,10 @@ import { NodeSize, type PlacedNode, type Point, type TopologyNode } from './layo
 function boxWidth(n: TopologyNode, base: number, presenter: boolean): number {
   const inner = n.kind === 'gateway' ? 48 : 28;
   const tags = presenter ? 0 : nodeTags(n).reduce((a, t) => a + 8 + t.length * 8.6, 0);
-  return Math.max(base, Math.ceil(inner + n.name.length * 10.6 + tags));
+  // The namespace's tag: 11.5-unit lower case (styles.css .topo-ns), hidden with the tags.
+  const nsTag = namespaceTag(n);
+  const ns = presenter || !nsTag ? 0 : 8 + nsTag.length * 6.6;
+  return Math.max(base, Math.ceil(inner + n.name.length * 10.6 + tags + ns));
 }
 
 /** The size of a node's main shape (circle or box), design units; presenter mode's boxes with `presenter`. Pure. */

@@ -23,6 +23,14 @@ export function nodeTags(n: TopologyNode): string[] {
   return tags;
 }
 
+/**
+ * The quiet tag after a box's name and tags that says its Kubernetes namespace ("ns shop"), in
+ * the namespace's own case (styles.css `.topo-ns`); null where the scenario gives none. Pure.
+ */
+export function namespaceTag(n: TopologyNode): string | null {
+  return n.namespace ? `ns ${n.namespace}` : null;
+}
+
 /** A control plane's name without the engine's `control-plane:` prefix. Pure. */
 export function controlLabel(n: TopologyNode): string {
   return n.name.replace(/^control-plane:/, '');

@@ -7,7 +7,8 @@ import { hexPoints, type G } from './marks';
 import { QUEUE_BARS, STATE_INSET, STATE_LINES, showHealth, showLoad, type LoadView } from './svgNodeState';
 import { isBridge } from './meshRegions';
 import { cloudPath, drawHexes } from './marks';
-import { hexCount, nodeTags } from './nodeTraits';
+import { hexCount, namespaceTag, nodeTags } from './nodeTraits';
+import { drawMtlsMark } from './mtlsMark';
 
 /**
  * The queue stack above a box, design units: bars QUEUE_BAR_H tall every QUEUE_STEP from
@@ -87,7 +88,8 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   g.append('title').text(
     `${what} ${p.node.name}: ${replicas} replica${replicas > 1 ? 's' : ''}, ${concurrency} worker${concurrency > 1 ? 's' : ''} each` +
       (p.node.sidecar ? ', a sidecar beside each' : '') +
-      (p.node.protocol === 'tcp' ? '; speaks plain TCP (L4)' : ''),
+      (p.node.protocol === 'tcp' ? '; speaks plain TCP (L4)' : '') +
+      (p.node.namespace ? `; in Kubernetes namespace ${p.node.namespace}` : ''),
   );
   g.append('rect')
     .attr('class', 'topo-hl-halo')
@@ -116,6 +118,8 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   card.append('rect').attr('class', 'topo-card-front').attr('width', w).attr('height', h).attr('rx', radius);
   const title = card.append('text').attr('class', 'topo-name').attr('x', inner).attr('y', NAME_BASELINE).text(p.node.name);
   for (const tag of nodeTags(p.node)) title.append('tspan').attr('class', `topo-kind${tag === 'TCP' ? ' topo-kind-tcp' : ''}`).attr('dx', 8).text(tag);
+  const ns = namespaceTag(p.node);
+  if (ns) title.append('tspan').attr('class', 'topo-ns').attr('dx', 8).text(ns);
   card
     .append('text')
     .attr('class', 'topo-caption')
@@ -177,7 +181,8 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   const queueTitle = queue.append('title').node()! as unknown as SVGTitleElement;
   const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', QUEUE_BOTTOM - 1).node()!;
 
-  const hexes = drawHexes(g, p, hexCount(p.node), presenter);
+  const taken = drawMtlsMark(g, p, hexCount(p.node));
+  const hexes = drawHexes(g, p, hexCount(p.node), presenter, taken);
   // The state lines under the box, with a tooltip that says them all in full.
   const stateGroup = g.append('g').attr('class', 'topo-state-lines');
   const stateTitle = stateGroup.append('title').node()! as unknown as SVGTitleElement;
