@@ -2,6 +2,7 @@
 // seek back before it; (7) a broken file opened before the first scenario loaded says nothing is
 // running and offers a scenario; (4) two scenario files chosen together open as a compare whose
 // Share link reopens the same pair. Screenshots at 1600x1000 and 1024x768.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -191,9 +192,18 @@ test("the change form's gateway route, the Ownership tab's first path, a figure'
   await expect(picked).toContainText('owned twice');
   await saveShot(page, 'n11-ownership-first-path-1024.png');
 
-  // gateway-and-mesh at 21 s: step 2's figure (21 s – 58 s) says when its first second is counted. (It was
-  // two-meshes-cert-expiry at 22 s; that step now stands at 24 s, where its figure reads, session 51 F1.)
-  await page.goto('/?scenario=gateway-and-mesh&t=21s');
+  // A step in its figure's window's first second: the figure (21 s – 58 s) says when that second is counted. No
+  // shipped step stands there now (session 53 moved each to where its figure reads; stepFigures.test holds them
+  // there), so gateway-and-mesh opened as a file with its step 3 back at 21 s, and next › twice to it. (It was
+  // two-meshes-cert-expiry at 22 s until session 51's F1, then gateway-and-mesh's own link at 21 s.)
+  const story = JSON.parse(readFileSync('scenarios/gateway-and-mesh.json', 'utf8'));
+  story.narrative[2].at = '21s';
+  await page.getByTestId('scenario-file').setInputFiles({ name: 'gateway-and-mesh-21s.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(story)) });
+  await expect(page.getByTestId('narrative-step')).toHaveText('step 1 of 5', { timeout: 30_000 });
+  for (const step of [2, 3]) {
+    await page.getByTestId('narrative-next').click();
+    await expect(page.getByTestId('narrative-step')).toHaveText(`step ${step} of 5`, { timeout: 30_000 });
+  }
   await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./, { timeout: 60_000 });
   await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '21000');
   const note = page.locator('.narrative > [data-testid="lesson-figure"] .lesson-figure-note');
