@@ -18,9 +18,11 @@ import { LegacyTracer } from './spansLegacy/Tracer';
  * A trace as data whose comparison also checks each span's attribute order. Without
  * 'meshsim.envoy.response_flags', which came after the legacy recorder (trial N15, finding 4;
  * test/models/spans/responseFlagSpans.test.ts checks it), and without an expired certificate's TLS attributes
- * (session 52, F3; test/models/spans/tlsExpiredSpan.test.ts checks them).
+ * (session 52, F3; test/models/spans/tlsExpiredSpan.test.ts checks them), nor a timed-out try's timer length (session 53,
+ * F6; test/models/spans/timedOutTry.test.ts checks it).
  */
-const LATER = (k: string) => k === 'meshsim.envoy.response_flags' || k === 'meshsim.tls.refused_by' || k.startsWith('meshsim.tls.expired_cert.');
+const LATER = (k: string) =>
+  k === 'meshsim.envoy.response_flags' || k === 'meshsim.tls.refused_by' || k.startsWith('meshsim.tls.expired_cert.') || k === 'meshsim.retry.per_try_timeout_ms' || k === 'meshsim.route.timeout_ms';
 function plain(t: Trace): unknown {
   return { ...t, spans: t.spans.map((s) => ({ ...s, attrs: Object.entries(s.attrs).filter(([k]) => !LATER(k)) })) };
 }
@@ -108,5 +110,7 @@ describe('the compact span recorder', () => {
     expect([...roles].sort()).toEqual(['app', 'backoff', 'call', 'connect', 'fault', 'network', 'pool', 'proxy', 'queue', 'request', 'server', 'tls', 'try']);
     // A message lost to the partition, and tries failed by the host, the router and further down.
     for (const where of ['partitioned: lost, TCP gave up', 'answered by the host', 'seen by the router', 'further down', 'on this hop']) expect(failedWhere).toContain(where);
+    // A try its router's per-try timer ended says so, and how long the timer ran (session 53, F6).
+    expect([...failedWhere].some((w) => w.startsWith('ended by the per-try timeout of '))).toBe(true);
   });
 });

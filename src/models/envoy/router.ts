@@ -210,7 +210,7 @@ export class Router {
   perTryTimeout(att: Attempt): void {
     att.perTryTimer = -1;
     const call = callOf(att);
-    this.abandon(att, call, 504);
+    this.abandon(att, call, 504, true);
     this.decide(att, call, Cause.timeout, 504, true);
   }
 
@@ -234,7 +234,7 @@ export class Router {
     call.routeTimer = -1;
     if (call.current >= 0) {
       const att = w.attempts.get(call.current);
-      this.abandon(att, call, 504);
+      this.abandon(att, call, 504, false);
       if (att.trace !== null) w.tracer!.retryDecision(att, false, 'route timeout: the call is over, no retry');
       if (att.conn !== C.sent) w.attempts.release(att);
     }
@@ -242,10 +242,10 @@ export class Router {
   }
 
   /**
-   * The router gives up on an attempt (a timeout): Envoy resets the upstream stream, so its
-   * connection closes. The attempt record lives on until its connect or answer comes back.
+   * The router gives up on an attempt (a timeout: its per-try timer if `perTry`, else the route's): Envoy resets the
+   * upstream stream, so its connection closes. The attempt record lives on until its connect or answer comes back.
    */
-  private abandon(att: Attempt, call: Call, status: number): void {
+  private abandon(att: Attempt, call: Call, status: number, perTry: boolean): void {
     const r = att.route!;
     const i = att.replica;
     // NOTE: the attempt's own cause stays the callee's to write: it may still be working on it.
@@ -256,6 +256,7 @@ export class Router {
     } else if (att.conn === C.waiting) {
       this.pool.withdraw(r, att);
     }
+    if (att.trace !== null) this.world.tracer!.tryTimedOut(att, this.world.sim.now, perTry, reachedHost);
     // A request that never left the pool says nothing about the host.
     this.endAttempt(att, call, Cause.timeout, status, reachedHost);
   }

@@ -2,7 +2,8 @@
 // the names, services and attribute dictionaries of `Span` (types.ts). Those are built from it
 // (materialize.ts) only when a kept trace is read, so the many requests recorded on the chance
 // that they fail and then forgotten cost a few numbers written per span (no object, no string).
-import { flagsOfCall } from '../envoy/responseFlags';
+import { flagsOfCall, responseFlagOf } from '../envoy/responseFlags';
+import { Cause } from '../events';
 
 /** What a span stands for: fixes its name, role, kind, service and first attributes (materialize.ts). */
 export const Op = {
@@ -76,6 +77,13 @@ export const AttrKey = {
   tlsExpiredNotAfter: 16,
   tlsExpiredHost: 17,
   tlsRefusedBy: 18,
+  /**
+   * A try its router's own timer ended (TraceRecord.timedOut): 'meshsim.retry.per_try_timeout_ms', the route's
+   * retry_policy.per_try_timeout (Envoy's x-envoy-upstream-rq-per-try-timeout-ms), or 'meshsim.route.timeout_ms', the
+   * route's timeout (x-envoy-upstream-rq-timeout-ms), whichever fired: the number (ms).
+   */
+  perTryTimeout: 19,
+  routeTimeout: 20,
 } as const;
 export type AttrKey = (typeof AttrKey)[keyof typeof AttrKey];
 
@@ -89,8 +97,12 @@ export const WHERE = [
   'partitioned: lost, TCP gave up',
   'here',
   'reset by the pod',
+  // A try its router's own timer ended (TraceRecord.timedOut; materialize.ts timedOutWords says how long).
+  'ended by the per-try timeout: the host had not answered; the router reset the upstream request',
+  'ended by the route timeout: the host had not answered; the router reset the upstream request',
+  'ended by the route timeout while it waited for a connection',
 ] as const;
-export const Where = { onThisHop: 0, furtherDown: 1, noHost: 2, seenByRouter: 3, answeredByHost: 4, partitioned: 5, here: 6, resetByPod: 7 } as const;
+export const Where = { onThisHop: 0, furtherDown: 1, noHost: 2, seenByRouter: 3, answeredByHost: 4, partitioned: 5, here: 6, resetByPod: 7, perTryTimeout: 8, routeTimeout: 9, routeTimeoutWaiting: 10 } as const;
 
 /** Numbers a span takes in `TraceRecord.rows`: op, parent, start, end, error, then a-d (see Op). */
 export const STRIDE = 9;
@@ -239,6 +251,21 @@ export class TraceRecord {
     const flags: string[] = [];
     flagsOfCall(inherited ? '' : cause, limitReached, retryOverflowed, { add: (f) => flags.push(f) });
     if (flags.length > 0) this.setString(i, AttrKey.responseFlags, flags.join(','));
+  }
+
+  /**
+   * Ends try span `i` (if open) as its router's own timer ended it at `now` (Router.abandon), with the timer's
+   * length `ms` (AttrKey.perTryTimeout or routeTimeout), timeout 504 and Envoy's UT, the flag the router sets when it
+   * resets the upstream request on either timeout. `perTry`: the per-try timer, which starts only once the request is
+   * on a connection, so the host had it; else the route's, before (`reachedHost` false) or after it went out.
+   */
+  timedOut(i: number, now: number, ms: number, perTry: boolean, reachedHost: boolean): void {
+    if (!this.has(i) || !Number.isNaN(this.endOf(i))) return;
+    this.close(i, now);
+    this.set(i, AttrKey.status, 504);
+    this.set(i, perTry ? AttrKey.perTryTimeout : AttrKey.routeTimeout, ms);
+    this.fail(i, Cause.timeout, perTry ? Where.perTryTimeout : reachedHost ? Where.routeTimeout : Where.routeTimeoutWaiting);
+    this.setString(i, AttrKey.responseFlags, responseFlagOf(Cause.timeout));
   }
 
   /** Drops the record (not kept): it has no spans from now on. Returns its buffers for reuse. */

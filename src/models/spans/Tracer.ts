@@ -10,10 +10,7 @@ import { TraceStore } from './TraceStore';
 import { Cause } from '../events';
 import type { Trace, TracerHost, TracerOptions } from './types';
 
-/**
- * Dropped records' buffers kept for reuse, of each kind: enough for the requests that start while
- * others end, few enough that a snapshot copying the tracer carries little (1.9 KB a pair, 31 KB in all).
- */
+/** Dropped records' buffers kept for reuse, of each kind: enough for the requests that start while others end, few enough that a snapshot copying the tracer carries little (1.9 KB a pair, 31 KB in all). */
 const POOL = 16;
 
 /**
@@ -110,9 +107,7 @@ export class Tracer extends TraceStore {
   }
 
   /** A kept record pushed out: dropped (hooks for its hops still in flight do nothing) and its buffers reused. */
-  protected override evicted(t: TraceRecord): void {
-    this.recycle(t);
-  }
+  protected override evicted(t: TraceRecord): void { this.recycle(t); }
 
   /** Forgets a record: its buffers serve the next requests (the first size only, a few of them). */
   private recycle(t: TraceRecord): void {
@@ -152,6 +147,12 @@ export class Tracer extends TraceStore {
     t.close(s, now);
     t.set(s, AttrKey.status, status);
     if (cause !== null) t.fail(s, cause, (att.flags & AF.local) !== 0 ? Where.seenByRouter : (att.flags & AF.inherited) !== 0 ? Where.furtherDown : Where.answeredByHost);
+  }
+
+  /** The router's own timer ended the try, per-try or the route's (Router.abandon): TraceRecord.timedOut, with the timer's length. */
+  tryTimedOut(att: Attempt, now: number, perTry: boolean, reachedHost: boolean): void {
+    const p = att.policy ?? att.route!.policy;
+    att.trace!.timedOut(att.span, now, perTry ? p.perTryTimeout : p.timeout, perTry, reachedHost);
   }
 
   /** Why the router retried the try's failure or not (retry_state's decision). */

@@ -1,4 +1,5 @@
-import { AttrKey, F_A, F_END, F_ERROR, F_OP, F_PARENT, F_START, Op, STRIDE, WHERE, type TraceRecord } from './TraceRecord';
+import { formatDuration } from '../../scenario';
+import { AttrKey, F_A, F_END, F_ERROR, F_OP, F_PARENT, F_START, Op, STRIDE, WHERE, Where, type TraceRecord } from './TraceRecord';
 import { SpanKind, SpanRole, type AttrValue, type Span, type Trace } from './types';
 
 /** Names of the four proxy passes, by `Pass` value. */
@@ -45,7 +46,24 @@ const KEYS = [
   'meshsim.tls.expired_cert.not_after_ms',
   'meshsim.tls.expired_cert.host',
   'meshsim.tls.refused_by',
+  'meshsim.retry.per_try_timeout_ms',
+  'meshsim.route.timeout_ms',
 ] as const;
+
+/**
+ * 'meshsim.failed' of a try its router's own timer ended (WHERE's per-try and route timeouts), with how long the
+ * timer ran (`ms`, the span's AttrKey.perTryTimeout or routeTimeout, set before it): "ended by the per-try timeout
+ * of 250 ms after the request went out: the host had not answered; the router reset the upstream request". The per-try
+ * timer starts when the request is on a connection (Envoy's), the route's when the call starts, retries included
+ * (Envoy's router filter docs). Any other `where`, or `ms` not a number: WHERE's words. Pure.
+ */
+export function timedOutWords(where: number, ms: unknown): string {
+  const words = WHERE[where];
+  if (typeof ms !== 'number') return words;
+  if (where === Where.perTryTimeout) return words.replace('per-try timeout', `per-try timeout of ${formatDuration(ms)} after the request went out`);
+  if (where === Where.routeTimeout || where === Where.routeTimeoutWaiting) return words.replace('route timeout', `route timeout of ${formatDuration(ms)} (the whole call's, its tries included)`);
+  return words;
+}
 
 /** Names of the world's actors and hosts by id (the tracer reads them from the world). */
 export interface SpanNames {
@@ -167,9 +185,11 @@ export function materialize(rec: TraceRecord, names: SpanNames): Trace {
       case AttrKey.tlsRefusedBy:
         value = names.host(v);
         break;
-      case AttrKey.failed:
-        value = WHERE[v];
+      case AttrKey.failed: {
+        const attrs = spans[log[j]].attrs;
+        value = v >= Where.perTryTimeout ? timedOutWords(v, attrs[KEYS[v === Where.perTryTimeout ? AttrKey.perTryTimeout : AttrKey.routeTimeout]]) : WHERE[v];
         break;
+      }
       case AttrKey.decision:
         value = v !== 0 ? 'retried' : 'not retried';
         break;

@@ -39,20 +39,18 @@ export function serverSpanFlags(span: Span): string {
   return CALLEE_LOGGED_FLAGS.has(flag) ? flag : '';
 }
 
-/** Words retryReason writes when this router's own per-try timer ended the try (src/models/spans/retryReason.ts). */
-const PER_TRY_FIRED = /this router's per-try timeout of .* fired/;
-
 /**
- * The flag a failed try's router met, as its upstream log would carry it: UT when this router's
- * per-try timeout fired (T3's trial, 9b: the retried try said so in words only), a connection
- * failure's own flag (UF, UC, ...: the router meets those itself); '' for an answer from further
- * down (a 504 relayed, a 503), a flag the callee logs (RL) and spans other than failed tries. Pure.
+ * The flag a failed try's router met, as its upstream log would carry it: the flag the router set on the try
+ * ('meshsim.envoy.response_flags': UT when its per-try or route timer ended the try and it reset the upstream request,
+ * TraceRecord.timedOut), else a connection failure's own flag (UF, UC, ...: the router meets those itself); '' for an
+ * answer from further down (a 504 relayed, a 503), a flag the callee logs (RL) and spans other than failed tries. Pure.
  */
 export function trySpanFlags(span: Span): string {
   const cause = span.attrs['meshsim.cause'];
   if (span.role !== 'try' || !span.error || typeof cause !== 'string') return '';
-  if (cause === Cause.timeout) return PER_TRY_FIRED.test(String(span.attrs['meshsim.retry.reason'] ?? '')) ? responseFlagOf(cause) : '';
-  if (plainCallerSees(cause) === null) return '';
+  const set = span.attrs['meshsim.envoy.response_flags'];
+  if (typeof set === 'string' && set !== '') return set;
+  if (cause === Cause.timeout || plainCallerSees(cause) === null) return '';
   const flag = responseFlagOf(cause);
   return CALLEE_LOGGED_FLAGS.has(flag) ? '' : flag;
 }

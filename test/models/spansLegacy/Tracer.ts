@@ -4,6 +4,8 @@ import { AF, type Attempt as RealAttempt, type Call as RealCall, type Request as
 import type { Route } from '../../../src/models/envoy/cluster';
 import type { Sidecar } from '../../../src/models/proxy/Sidecar';
 import { ConnectSpans } from '../../../src/models/spans/connectSpans';
+import { timedOutWords } from '../../../src/models/spans/materialize';
+import { Where } from '../../../src/models/spans/TraceRecord';
 import { sampledOneIn } from '../../../src/sim-engine';
 import { add, fail } from './spanKit';
 import { TraceStore } from './TraceStore';
@@ -130,6 +132,20 @@ export class LegacyTracer extends TraceStore {
     s.end = now;
     s.attrs['http.status_code'] = status;
     if (cause !== null) fail(s, cause, (att.flags & AF.local) !== 0 ? 'seen by the router' : (att.flags & AF.inherited) !== 0 ? 'further down' : 'answered by the host');
+  }
+
+  /**
+   * The router's own timer ended the try (session 53, F6: it read 'answered by the host'): built span by span here, so
+   * spansSame checks the compact record's encoding of it (TraceRecord.timedOut); its timer length and UT are left out
+   * of the comparison (spansSame's LATER), as later attributes.
+   */
+  tryTimedOut(att: Attempt, now: number, perTry: boolean, reachedHost: boolean): void {
+    const s = att.trace!.spans[att.span];
+    if (s === undefined || !Number.isNaN(s.end)) return;
+    const p = att.policy ?? att.route!.policy;
+    s.end = now;
+    s.attrs['http.status_code'] = 504;
+    fail(s, 'timeout', timedOutWords(perTry ? Where.perTryTimeout : reachedHost ? Where.routeTimeout : Where.routeTimeoutWaiting, perTry ? p.perTryTimeout : p.timeout));
   }
 
   /** Why the router retried the try's failure or not (retry_state's decision). */
