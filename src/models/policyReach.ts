@@ -71,7 +71,8 @@ function same(a: CompiledPolicy, b: CompiledPolicy): boolean {
   return JSON.stringify(acting(a), finite) === JSON.stringify(acting(b), finite);
 }
 function acting(c: CompiledPolicy): CompiledPolicy {
-  return c.retries > 0 ? c : { ...c, retryOn: 0, retriableStatus: [], backoffBase: 0, backoffMax: 0, budgetPercent: 0, budgetMin: 0, hasBudget: false, avoidPreviousHosts: false, maxRetries: 0 };
+  // The conditions' order changes only how they are named, not what is retried.
+  return c.retries > 0 ? { ...c, retryOnOrder: [] } : { ...c, retryOn: 0, retryOnOrder: [], retriableStatus: [], backoffBase: 0, backoffMax: 0, budgetPercent: 0, budgetMin: 0, hasBudget: false, avoidPreviousHosts: false, maxRetries: 0 };
 }
 const finite = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
 

@@ -79,20 +79,27 @@ export function backoffMs(p: RetryPolicy, attempts: number, rng: Rng): number {
   return rng() * upper;
 }
 
-/** The names of the retry-on conditions set in `on`, in the policy's spelling. */
-export function retryOnNames(on: number): string[] {
-  return Object.keys(RETRY_ON_BITS).filter((k) => (on & RETRY_ON_BITS[k]) !== 0);
+/**
+ * The names of the retry-on conditions set in `on`, in the policy's spelling, in `order`: the route's own (CompiledPolicy
+ * retryOnOrder, as a person wrote it and as Envoy's config dump lists x-envoy-retry-on's), else RETRY_ON_BITS's. A
+ * condition set in `on` but missing from `order` comes after, in RETRY_ON_BITS's order; a name in `order` not in
+ * RETRY_ON_BITS is left out.
+ */
+export function retryOnNames(on: number, order: readonly string[] = []): string[] {
+  const set = (k: string) => RETRY_ON_BITS[k] !== undefined && (on & RETRY_ON_BITS[k]) !== 0;
+  const first = order.filter(set);
+  return [...first, ...Object.keys(RETRY_ON_BITS).filter((k) => set(k) && !first.includes(k))];
 }
 
 /**
- * Every retry-on condition set in `on` that makes `retriable` true for this failure, in
- * RETRY_ON_BITS's order (5xx, gateway-error, reset, connect-failure, ...), or [] when none does.
+ * Every retry-on condition set in `on` that makes `retriable` true for this failure, in the route's
+ * `order` (retryOnNames; RETRY_ON_BITS's without one), or [] when none does.
  * Says the same as `retriable`, naming the conditions, for traces (`meshsim.retry.reason`); the
  * router itself asks `retriable`, which is cheaper. A per-try timeout or reset the router met
  * itself is retried under 5xx, gateway-error or reset (Envoy's RetryStateImpl::wouldRetryFromReset,
  * TimeoutRetry::Yes), so with all three set all three are named (T3's trial, 9b: it named reset alone).
  */
-export function retryConditionsMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean): string[] {
+export function retryConditionsMatched(on: number, codes: readonly number[], cause: string, status: number, local: boolean, order: readonly string[] = []): string[] {
   let bits = 0;
   if (local) {
     if (cause === Cause.overflow || cause === Cause.noHealthyUpstream) return [];
@@ -103,5 +110,5 @@ export function retryConditionsMatched(on: number, codes: readonly number[], cau
     if (status >= 502 && status <= 504) bits |= RetryOn.gatewayError;
     if (codes.includes(status)) bits |= RetryOn.retriableStatus;
   }
-  return retryOnNames(on & bits);
+  return retryOnNames(on & bits, order);
 }

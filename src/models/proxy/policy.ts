@@ -11,6 +11,8 @@ export interface CompiledPolicy {
   avoidPreviousHosts: boolean;
   perTryTimeout: number;
   retryOn: number;
+  /** `retryOn`'s conditions in the route's own order, as written (Envoy's config dump and istioctl show them so); words only. */
+  retryOnOrder: readonly string[];
   retriableStatus: readonly number[];
   backoffBase: number;
   backoffMax: number;
@@ -93,6 +95,7 @@ export function compilePolicy(callee: ServiceSpec, route: Policy | undefined, l7
     avoidPreviousHosts: istioDefaults,
     perTryTimeout: r?.perTryTimeout ?? Infinity,
     retryOn,
+    retryOnOrder: [...new Set(r?.retryOn ?? [])],
     retriableStatus: r?.retriableStatusCodes ?? [],
     backoffBase: base,
     backoffMax: r?.backoff.max ?? 10 * base,

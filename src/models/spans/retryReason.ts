@@ -21,9 +21,10 @@ export function retryReason(r: Route, call: Call, cause: string, status: number,
   // Envoy asks whether the failure would be retried before counting the retries left
   // (RetryStateImpl::shouldRetry: NoRetry, then NoRetryLimitExceeded, the URX flag), so a last try
   // that failed with a cause no retry-on matches says that cause, not "attempts exhausted" (T2, s45).
-  const cond = retryConditionsMatched(p.retryOn, p.retriableStatus, cause, status, local);
+  // Named in the route's own order, as written (p.retryOnOrder; none in a test's bare policy).
+  const cond = retryConditionsMatched(p.retryOn, p.retriableStatus, cause, status, local, p.retryOnOrder);
   if (cond.length === 0) {
-    const on = retryOnNames(p.retryOn);
+    const on = retryOnNames(p.retryOn, p.retryOnOrder);
     const codes = p.retriableStatus.length > 0 ? ` (codes ${p.retriableStatus.join(', ')})` : '';
     return `not retriable: ${what} matches none of retry-on [${on.join(', ')}]${codes}`;
   }
