@@ -11,14 +11,12 @@ describe('questionScroll (a question asked ahead comes into the story column)', 
   it('stops with the step head at the column top when the answers need more (1024x768: head at 247, answers at 950)', () => {
     expect(questionScroll(51, 662, 247, 950)).toBe(196);
   });
-  it("lets the head go but keeps the question's top where head and answers cannot both show (1024x768: question at 410)", () => {
-    expect(questionScroll(51, 662, 247, 950, 6, 410)).toBe(294);
-    // A question taller than the column: its top stays at the column's top.
-    expect(questionScroll(51, 662, 247, 1400, 6, 410)).toBe(359);
-    // Where both fit, the question's top changes nothing.
-    expect(questionScroll(59, 643, 237, 679, 6, 400)).toBe(42);
+  it("keeps the step's head where the head and the answers cannot both show (1024x768: retry-storm's head and answers 703 px apart in a 611 px column; the cue names the question)", () => {
+    expect(questionScroll(51, 662, 247, 950)).toBe(196);
+    expect(questionScroll(51, 662, 51, 1400)).toBe(0);
   });
-  it('never scrolls back up, even with the head already above the top', () => {
-    expect(questionScroll(51, 662, 20, 950)).toBe(0);
+  it('scrolls back to the head when it lies above the top, whether or not the answers show (1366x768: control-plane-outage opened with its head 4 px cut)', () => {
+    expect(questionScroll(51, 662, 20, 950)).toBe(-31);
+    expect(questionScroll(59, 643, 55, 636)).toBe(-4);
   });
 });

@@ -131,9 +131,10 @@ export function NarrativePanel() {
     else fitStoryStep(s, head.current, text.current, column);
   });
   useQuestionKeys();
-  // In presenter mode, a question asked under the step whose end lies below the column's view
-  // gets a cue at the column's foot ("Question below: pick 1-3"): at 1024x768 the step's text
-  // fills the 200 px column and the question began under it, unseen by the room.
+  // A question asked under the step whose end lies below the column's view gets a cue at the
+  // column's foot ("Question below: pick 1-3"): in presenter mode at 1024x768 the step's text
+  // fills the 200 px column and the question began under it, unseen by the room. Out of presenter
+  // mode too, where the column keeps the step's head in view over the answers (questionInView.ts).
   const [cueBelow, setCueBelow] = useState(false);
   // Likewise the step's own text when it runs below the view: entering presenter mode shows the
   // scenario's title and the step from its head (scrollToEntry), and at 1024x768 a long step's
@@ -145,7 +146,7 @@ export function NarrativePanel() {
   useEffect(() => {
     const s = section.current;
     const column = s?.closest<HTMLElement>('.panel');
-    if (!presenter || !s || !column) {
+    if (!s || !column) {
       setTextBelow(false);
       setAnswerBelow(false);
       return setCueBelow(false);
@@ -153,11 +154,11 @@ export function NarrativePanel() {
     const check = () => {
       const q = s.querySelector<HTMLElement>('[data-testid="question"][data-state="ahead"]');
       const last = q?.querySelector<HTMLElement>('.question-choices');
-      const foot = column.getBoundingClientRect().bottom - parseFloat(getComputedStyle(column).borderBottomWidth || '0') + 0.5;
+      const foot = Math.min(column.getBoundingClientRect().bottom - parseFloat(getComputedStyle(column).borderBottomWidth || '0'), window.innerHeight) + 0.5;
       setCueBelow(!!last && last.getBoundingClientRect().bottom > foot);
-      setTextBelow(!!text.current && text.current.getBoundingClientRect().bottom > foot);
+      setTextBelow(presenter && !!text.current && text.current.getBoundingClientRect().bottom > foot);
       const verdict = s.querySelector<HTMLElement>(`[data-testid="question"][data-state="revealed"][data-step="${shown}"] [data-testid="question-verdict"]`);
-      setAnswerBelow(!!verdict && verdict.getBoundingClientRect().bottom > foot);
+      setAnswerBelow(presenter && !!verdict && verdict.getBoundingClientRect().bottom > foot);
     };
     check();
     // Again once the story's fit and a seek have settled the layout.
