@@ -45,6 +45,13 @@ test("two-meshes-cert-expiry at 22 s: a failed request's why and TLS row name th
     await page.setViewportSize({ width: w, height: h });
     await settled(page);
     await tls.scrollIntoViewIfNeeded();
+    // The connection's rows read whole, deep in the tree: at 1024x768 they read "tcp co…", "tls ha…" (session 53, G6).
+    const labels = await panel.locator('.waterfall-row.role-connect .waterfall-label, .waterfall-row.role-tls .waterfall-label').evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1, title: e.getAttribute('title') })),
+    );
+    expect(labels.length, `${w}: connection rows shown`).toBeGreaterThan(0);
+    expect(labels.filter((l) => l.cut), `${w}: connection rows' names cut`).toEqual([]);
+    expect(labels.every((l) => l.title === l.text), `${w}: each name whole in its title too`).toBe(true);
     await saveShot(page, `certttlwhy-tls-row-${w}x${h}.png`);
     await why.scrollIntoViewIfNeeded();
     await saveShot(page, `certttlwhy-why-${w}x${h}.png`);

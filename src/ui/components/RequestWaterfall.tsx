@@ -1,7 +1,7 @@
 // The inspector's view of one request: a waterfall of its spans on a shared time axis, or, for a
 // clicked dot the tracer kept no spans of, what its dot says.
 import { plainCallerSees } from '../../models/envoy/responseFlags';
-import { useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
 import type { Trace } from '../../workers/protocol';
 import type { DotRequest } from '../inspector/inspectorStore';
 import { CALLS_ONLY_HIDE, CALLS_ONLY_LIFT, TICK_ROOM_PX, callsOnlyAtFirst, formatMs, layoutWaterfall, placeDuration, placeTickLabels, type WaterfallRow } from '../inspector/waterfall';
@@ -140,7 +140,7 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
         {layout.rows.map((r) =>
           r.fold ? (
             <li key={`fold-${r.fold.call}`} className="waterfall-row waterfall-fold error" data-testid="waterfall-fold" data-count={r.fold.count}>
-              <span className="waterfall-label" title={`${r.fold.open ? '▾' : '▸'} ${r.fold.label}`} style={{ paddingLeft: `${Math.min(r.depth, 12) * 10}px` }}>
+              <span className="waterfall-label" title={`${r.fold.open ? '▾' : '▸'} ${r.fold.label}`} style={depthStyle(r.depth)}>
                 <button type="button" className="waterfall-fold-toggle" aria-expanded={r.fold.open} title={r.fold.open ? 'Fold these attempts into this row again' : `Show each of the ${r.fold.count} attempts`} onClick={() => toggle(r.fold!.call)}>
                   {r.fold.open ? '▾' : '▸'} {r.fold.label}
                 </button>
@@ -188,11 +188,20 @@ export function Waterfall({ trace, now }: { trace: Trace; now: number }) {
   );
 }
 
+/**
+ * A row label's indent for its depth in the tree (12 levels at most), as --depth: inspector.css
+ * indents 10 px a level, 6 px in a window of 1280 px or less, where the names' column is 150 px
+ * and a TCP connect nine levels down kept 52 px for its name ("tcp co…": session 52's CI shots).
+ */
+function depthStyle(depth: number): CSSProperties {
+  return { '--depth': Math.min(depth, 12) } as CSSProperties;
+}
+
 /** A span row's words (spanLabel: whose sidecar, who called), the span's own name in its title. */
 function WaterfallLabel({ span, byId, depth }: { span: Trace['spans'][number]; byId: ReadonlyMap<number, Trace['spans'][number]>; depth: number }) {
   const label = spanLabel(span, byId);
   return (
-    <span className="waterfall-label" title={label.who ? `${span.name} ${label.who}` : span.name} style={{ paddingLeft: `${Math.min(depth, 12) * 10}px` }}>
+    <span className="waterfall-label" title={label.who ? `${span.name} ${label.who}` : span.name} style={depthStyle(depth)}>
       {label.main}
       {label.who && (
         <>
