@@ -10,7 +10,7 @@ import { saveShot } from './fixtures/shots';
 const stepsOf = (name: string) => (JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8')).narrative as { at: string; title: string }[]).map((x) => ({ at: Number.parseFloat(x.at) * 1000, title: x.title }));
 
 test('n and p in the compare view move through both stories\' steps and the timeline names each run\'s own current one, markers numbered as the panes number them, in and out of presenter mode at 1024x768 and 1600x1000', async ({ page }) => {
-  // retry-storm: 0, 10, 12, 25 s; retry-storm-fixed: 0, 10, 15, 25 s: five moments, 12 s's A's alone, 15 s's B's alone.
+  // retry-storm: 0, 10, 12, 27 s; retry-storm-fixed: 0, 10, 15, 27 s: five moments, 12 s's A's alone, 15 s's B's alone.
   const a = stepsOf('retry-storm');
   const b = stepsOf('retry-storm-fixed');
   const own = (steps: { at: number; title: string }[], at: number) => {
@@ -19,7 +19,7 @@ test('n and p in the compare view move through both stories\' steps and the time
   };
   const title = (at: number) => [`A · ${own(a, at)}`, `B · ${own(b, at)}`];
   expect(title(15_000)).toEqual(['A · Step 3 of 4 · The storm', 'B · Step 3 of 4 · Same outcome, far less load']);
-  expect(title(25_000)).toEqual(['A · Step 4 of 4 · Payments is back', 'B · Step 4 of 4 · Recovery']);
+  expect(title(27_000)).toEqual(['A · Step 4 of 4 · Payments is back', 'B · Step 4 of 4 · Recovery']);
 
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/?compare=retry-storm,retry-storm-fixed&t=15s');
@@ -31,7 +31,7 @@ test('n and p in the compare view move through both stories\' steps and the time
   await page.keyboard.press('f');
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-presenter', 'on');
   await page.keyboard.press('n');
-  await expect(lines).toHaveText(title(25_000), { timeout: 60_000 });
+  await expect(lines).toHaveText(title(27_000), { timeout: 60_000 });
   // Nothing on the timeline's row overlaps the head's words.
   const headBox = (await head.boundingBox())!;
   const track = (await page.getByTestId('timeline').boundingBox())!;

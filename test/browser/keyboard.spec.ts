@@ -43,7 +43,7 @@ const SIZES = [
     await page.goto('/?scenario=config-rollout');
     await expect(page.getByTestId('run-status')).toHaveText(/paused|ready/);
     const clock = page.getByTestId('sim-time');
-    // config-rollout's story: 0 s, 20 s, 22 s, 30 s.
+    // config-rollout's story: 0 s, 20 s, 22 s, 31 s.
     await page.keyboard.press('n');
     await expect(clock).toHaveText('20.0 s');
     await page.keyboard.press('ArrowRight');
@@ -75,8 +75,8 @@ const SIZES = [
     await expect(pane(page, 'B').getByTestId('compare-pane-title')).toContainText('B · with retries.attempts 2 on payments at 22.0 s');
     // The same keys in the compare view, on both runs.
     await page.keyboard.press('n');
-    await expect.poll(() => paneTime(page, 'A')).toBe('30000');
-    await expect.poll(() => paneTime(page, 'B')).toBe('30000');
+    await expect.poll(() => paneTime(page, 'A')).toBe('31000');
+    await expect.poll(() => paneTime(page, 'B')).toBe('31000');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => paneTime(page, 'A')).toBe('22000');
     await page.keyboard.press('p');

@@ -35,7 +35,8 @@ test('control-plane-outage tells its story step by step and highlights what each
   await expect(topo.locator('[data-node="orders"]')).toHaveClass(/topo-hl/);
   await page.getByTestId('narrative-next').click();
   await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 6');
-  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  // Step 3 stands at 22 s, 2 s after the kill, where its figure (21 s - 59 s) reads (session 53; it stood at 20 s).
+  await expect(page.getByTestId('sim-time')).toHaveText('22.0 s');
   // By now the control plane and its CA are down and the proxies run on stale config.
   await expect(cp).toHaveClass(/topo-cp-down/);
   await expect(cp).toHaveClass(/topo-ca-down/);
@@ -53,7 +54,7 @@ test('control-plane-outage tells its story step by step and highlights what each
   await page.getByTestId('topology').click();
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('narrative-step')).toHaveText('step 3 of 6');
-  await expect(page.getByTestId('sim-time')).toHaveText('20.0 s');
+  await expect(page.getByTestId('sim-time')).toHaveText('22.0 s');
   await page.keyboard.press('PageUp');
   await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 6');
 

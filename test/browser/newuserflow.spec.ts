@@ -19,9 +19,9 @@ for (const size of SIZES) {
     await page.goto('/?scenario=retry-storm');
     await expect(page.getByTestId('run-status')).toHaveText('ready');
     await page.keyboard.press('f');
-    // Three presses in quick succession: steps at 0, 10, 12 and 25 s. From the clock's step each
+    // Three presses in quick succession: steps at 0, 10, 12 and 27 s. From the clock's step each
     // press during a seek asked for the same step again (the panel said step 3 at 23 s while the
-    // header went to 25 s); from the step the seek goes to, they add up to step 4.
+    // header went to step 4, then at 25 s); from the step the seek goes to, they add up to step 4.
     await page.keyboard.press('n');
     await page.keyboard.press('n');
     const going = page.getByTestId('narrative-going');
@@ -30,12 +30,12 @@ for (const size of SIZES) {
     // 250 ms (then the head says it: e74ff2e), so it is read once, as it is, without a wait.
     const said = await going.allTextContents();
     if (said.length > 0) {
-      expect(said[0]).toMatch(/→ step [34] · (12|25) s/);
+      expect(said[0]).toMatch(/→ step [34] · (12|27) s/);
       await saveShot(page, `newuser-present-going-${size.width}.png`);
     }
     await expect(page.getByTestId('run-status')).not.toHaveAttribute('data-seeking-to', /./);
-    // Step 4 (25 s) measures from 26 s: presenter mode plays on to 28 s, its figure's first two
-    // seconds (stepLanding.ts, N6's F3).
+    // Step 4 (27 s since session 53, 25 s before) measures from 26 s: presenter mode plays on to 28 s, its
+    // figure's first two seconds (stepLanding.ts, N6's F3).
     await expect(page.getByTestId('sim-time')).toHaveText('28.0 s');
     await expect(page.getByTestId('narrative-step')).toHaveText(/step 4 of 4/i);
     await expect(going).toHaveCount(0);

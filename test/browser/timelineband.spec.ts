@@ -59,15 +59,15 @@ for (const [w, h] of SIZES) {
     await page.screenshot({ path: shotPath(`timelineband-single-${w}x${h}.png`) });
   });
 
-  test(`at ${w}x${h} in gateway-only vs gateway-and-mesh, a press in the row of step markers under the shared track runs both runs there, and the markers read 1 B2 A2 3 A4 "A5 B4" B5 with none overlapping`, async ({ page }) => {
+  test(`at ${w}x${h} in gateway-only vs gateway-and-mesh, a press in the row of step markers under the shared track runs both runs there, and the markers read 1 B2 A2 A3 B3 A4 A5 B4 B5 with none overlapping (gateway-and-mesh's steps 3 and 4 at 22 s and 42 s since session 53, each 2 s after gateway-only's 3 and 5)`, async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await page.goto('/?compare=gateway-only,gateway-and-mesh');
     const markers = page.getByTestId('compare-step-marker');
-    await expect(markers).toHaveText(['1', 'B2', 'A2', '3', 'A4', 'A5 B4', 'B5'], { timeout: 60_000 });
+    await expect(markers).toHaveText(['1', 'B2', 'A2', 'A3', 'B3', 'A4', 'A5', 'B4', 'B5'], { timeout: 60_000 });
     const track = (await page.getByTestId('timeline').boundingBox())!;
     const boxes = await markers.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom })));
     for (let i = 1; i < boxes.length; i++) expect(boxes[i].left - boxes[i - 1].right, `air between markers ${i} and ${i + 1}`).toBeGreaterThanOrEqual(2);
-    // In the markers' row, at 30 s: between A4 (25 s) and "A5 B4" (40 s).
+    // In the markers' row, at 30 s: between A4 (25 s) and A5 (40 s).
     const y = (boxes[0].top + boxes[0].bottom) / 2;
     expect(y - (track.y + track.height)).toBeGreaterThan(8);
     const x = track.x + track.width / 2;
