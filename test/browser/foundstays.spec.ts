@@ -7,7 +7,7 @@
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
-import { inside, stageBoxes } from './fixtures/nodeShapes';
+import { centreIn, drawnBoxes, inside, overlaps, stageBoxes } from './fixtures/nodeShapes';
 
 const readStage = stageBoxes;
 
@@ -50,5 +50,17 @@ for (const [w, h] of [
     const named = namedIn(s.note);
     expect(named, 'the note names payments, which lies on stage').not.toContain('payments');
     expect(named.filter((n) => onStage.includes(n)), 'nodes the note names that lie on stage').toEqual([]);
+    // It names only what a person cannot see, its shape's centre past an edge: at 1024x768 it named the
+    // shop control plane, its icon drawn whole inside the left edge (session 53, G6).
+    const named_ = (n: string) => (n.endsWith(' control plane') ? `control-plane:${n.slice(0, -' control plane'.length)}` : n);
+    const seen = Object.entries(s.nodes)
+      .filter(([, b]) => centreIn(b, s.stage))
+      .map(([n]) => n);
+    expect(named.map(named_).filter((n) => seen.includes(n)), 'nodes the note names whose centre is on stage').toEqual([]);
+    expect(seen, 'payments seen').toContain('payments');
+    // And it covers no node, name or mesh label.
+    const nb = (await page.getByTestId('kept-note').boundingBox())!;
+    const drawn = await drawnBoxes(page);
+    expect(Object.keys(drawn).filter((n) => overlaps({ x: nb.x, y: nb.y, w: nb.width, h: nb.height }, drawn[n])), 'what the note covers').toEqual([]);
   });
 }

@@ -15,17 +15,25 @@ test('nodes whole inside the stage: null, and no words', () => {
   expect(offStageWords(null)).toBe('');
 });
 
-test('each node past an edge is named under the side it reaches furthest past, a control plane as such; the camera moves the picture', () => {
+test('each node whose shape has its centre past an edge is named under the side it reaches furthest past, a control plane as such; the camera moves the picture', () => {
   const l = layout([node('shoppers', -80, 150, 'client'), node('storefront', 20, 150), node('checkout', 200, 150), node('ledger', 420, 150), node('retail', 200, -10, 'control-plane')]);
   const off = offStage(l, { k: 1, x: 0, y: 0 });
-  expect(off).toEqual({ left: ['shoppers', 'storefront'], right: ['ledger'], above: ['retail control plane'] });
-  expect(offStageWords(off)).toBe('◀ 2 off to the left: shoppers, storefront; ▶ 1 off to the right: ledger; ▲ 1 off the top: retail control plane');
-  // Panned 150 px right and 40 down: shoppers, storefront and the control plane come in; ledger goes
-  // further right, and checkout (300-400 px) just stays in.
+  // storefront (-30 to 70 px) is 30 px past the left, under half its 100: seen, not named.
+  expect(off).toEqual({ left: ['shoppers'], right: ['ledger'], above: ['retail control plane'] });
+  expect(offStageWords(off)).toBe('◀ 1 off to the left: shoppers; ▶ 1 off to the right: ledger; ▲ 1 off the top: retail control plane');
+  // Panned 150 px right and 40 down: shoppers and the control plane come in; ledger goes further right.
   expect(offStage(l, { k: 1, x: 150, y: 40 })).toEqual({ right: ['ledger'] });
-  // Zoomed to 2x about the corner: storefront reaches 60 px past the left and 50 past the bottom (left
-  // it is); the control plane 100 past the right and 70 past the top (right).
-  expect(offStage(l, { k: 2, x: 0, y: 0 })).toEqual({ left: ['shoppers', 'storefront'], right: ['checkout', 'ledger', 'retail control plane'] });
+  // Zoomed to 2x about the corner: shoppers' centre 160 px past the left; storefront's and checkout's
+  // inside (60 and 100 of their 200 px past: seen); the control plane's centre 20 px above the top, named
+  // under the right, where it reaches furthest (100 px against 70); ledger's past the right.
+  expect(offStage(l, { k: 2, x: 0, y: 0 })).toEqual({ left: ['shoppers'], right: ['ledger', 'retail control plane'] });
+  // Panned 10 px right: checkout's centre lies past the right too.
+  expect(offStage(l, { k: 2, x: 10, y: 0 })).toEqual({ left: ['shoppers'], right: ['checkout', 'ledger', 'retail control plane'] });
+});
+
+test("a shape cut by a few px is seen, not named (1024x768 beside the inspector: retry-storm's control plane icon 2 px past the left edge)", () => {
+  const l = layout([node('shop', 48, 150, 'control-plane'), node('api', -40, 150)]);
+  expect(offStage(l, { k: 1, x: 0, y: 0 })).toEqual({ left: ['api'] });
 });
 
 test('more than three past a side: three named, the rest counted', () => {

@@ -1,10 +1,11 @@
 // The tools under the topology picture: presenter mode's fold note, node search with its result,
 // Fit and Reset layout, and (for a large topology) the list of group tiles, by mesh, each with a
 // box to hide or show it. Thin components: TopologyView.tsx does what they ask.
-import type { FormEvent } from 'react';
+import { useRef, type FormEvent } from 'react';
 import { meshLabel } from '../topology/meshName';
 import { KEPT_TEXT_PX } from '../topology/keptPicture';
 import { offStageWords, type OffStage } from '../topology/offStage';
+import { useNotePlace } from './useNotePlace';
 
 /** A group tile of the canvas view, as the list shows it: its index, name, mesh and member count. */
 export interface GroupEntry {
@@ -64,6 +65,9 @@ export function TopologyTools({
   onResetLayout: (() => void) | null;
   setGroupHidden: (indices: number[], hide: boolean) => void;
 }) {
+  const note = useRef<HTMLButtonElement>(null);
+  const cutWords = offStageWords(keptCut);
+  useNotePlace(note, cutWords);
   return (
     <div className="topo-tools">
       {fold !== 'all' && (
@@ -88,12 +92,13 @@ export function TopologyTools({
         // fits the picture whole, as Fit does.
         <button
           type="button"
+          ref={note}
           className="topo-fold-note topo-kept-note"
           data-testid="kept-note"
           onClick={onFit}
           title={`Beside the inspector the picture keeps its text at ${KEPT_TEXT_PX} px or more (or the size it had), so part of it lies past the stage's edges. Drag the picture to see it, press here (or Fit) to draw it whole and smaller, or close the inspector.`}
         >
-          {offStageWords(keptCut)} · drag, or press to fit all
+          {cutWords} · drag, or press to fit all
         </button>
       )}
       {searchResult && (

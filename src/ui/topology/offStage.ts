@@ -21,24 +21,34 @@ const NAMES_SHOWN = 3;
 
 /**
  * The nodes of `layout` (its CSS px geometry, seen through `camera`: screen = k × layout px +
- * (x, y)) whose shape does not lie whole inside the `layout.width` x `layout.height` stage (0.5 px
- * slack), each under the side it reaches furthest past; a control plane is named "<mesh> control
- * plane". Null when every node lies whole inside. Pure.
+ * (x, y)) a person cannot see on the `layout.width` x `layout.height` stage: their shape's (card,
+ * client's circle, control plane's icon) centre past an edge, so more than half of it, each under
+ * the side it reaches furthest past; a control plane is named "<mesh> control plane". Null when none. A shape cut by a
+ * few px is seen: beside the inspector at 1024x768 retry-storm's control plane, its icon drawn
+ * whole 1 px inside the left edge (its square box 2 px past), was named off (session 53, G6).
+ * Pure.
  */
 export function offStage(layout: Layout, camera: Camera): OffStage | null {
   const out: OffStage = {};
   for (const p of layout.nodes) {
-    const [side, by] = furthestPast(layout, camera, p);
-    if (by <= 0.5) continue;
+    if (centreSeen(layout, camera, p)) continue;
+    const [side] = furthestPast(layout, camera, p);
     const name = p.node.kind === 'control-plane' ? `${p.node.mesh ?? p.node.name} control plane` : p.node.name;
     (out[side] ??= []).push(name);
   }
   return SIDES.some((s) => out[s]) ? out : null;
 }
 
-/** Whether every node of `layout` with an id in `ids` lies whole inside its stage through `camera` (0.5 px slack), as offStage judges. Pure. */
+/** Whether every node of `layout` with an id in `ids` lies whole inside its stage through `camera` (0.5 px slack): stricter than offStage, for the node a person picked. Pure. */
 export function inView(layout: Layout, camera: Camera, ids: readonly number[]): boolean {
   return layout.nodes.every((p) => !ids.includes(p.node.id) || furthestPast(layout, camera, p)[1] <= 0.5);
+}
+
+/** Whether a placed node's shape has its centre on the stage (edges included): less than half of it past any edge. */
+function centreSeen(layout: Layout, camera: Camera, p: Layout['nodes'][number]): boolean {
+  const x = camera.x + camera.k * (layout.tx + layout.scale * p.x);
+  const y = camera.y + camera.k * (layout.ty + layout.scale * p.y);
+  return x >= 0 && x <= layout.width && y >= 0 && y <= layout.height;
 }
 
 /** The side a placed node reaches furthest past, and by how many screen px (0 or less: inside). */
