@@ -17,6 +17,7 @@ import { formatMoment, formatNumber, formatPercent } from '../format';
 import { RetryCostMeter, causeShare, retryEdges } from './cost';
 import { overlapMeaning } from './overlapMeaning';
 import { useDrawerRoom } from './drawerRoom';
+import { RowsBelowCue } from './RowsBelowCue';
 import { FigureSchedule } from '../components/figureSchedule';
 import './ownership.css';
 
@@ -125,7 +126,8 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
   useEffect(() => setPathIndex(null), [text]);
   // In the drawer, it grows as far as the table needs while the picture keeps 10 px names.
   const viewRef = useRef<HTMLElement>(null);
-  useDrawerRoom(viewRef, topology, `${picked}|${shared?.key}|${focus.join(',')}|${text.length}`);
+  const contentKey = `${picked}|${shared?.key}|${focus.join(',')}|${text.length}`;
+  useDrawerRoom(viewRef, topology, contentKey);
   if (!result.ok) return <section className="ownership" data-testid="ownership"><p className="muted">{result.message}</p></section>;
   const o = result.ownership;
   // In a compare, the pair's path by name when it names one (-1: this run has no such path).
@@ -234,6 +236,7 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
               </tbody>
             </table>
           </div>
+          <RowsBelowCue view={viewRef} contentKey={contentKey} />
           <p className="ownership-none muted" data-testid="ownership-none">
             {alsoList?.some((f) => !path.features.some((x) => x.feature === f))
               ? 'An empty row: no layer applies it on this path in this run, the other run does. Not listed: features neither run applies here.'
