@@ -45,7 +45,7 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     // 2 frontend + 3 catalog + 2 cart replicas, each with its sidecar; three links between services.
     await expect(svg.locator('.topo-proxies .topo-hex')).toHaveCount(7);
     await expect(svg.locator('.topo-lock:visible')).toHaveCount(3);
-    // At 1600x1000 the open legend (inspector closed, as opened) is two rows under the bar, clear
+    // At 1600x1000 the open legend (inspector closed, as opened) is three rows under the bar, clear
     // of the Inspect button: it kept 92 px for the button it no longer shares a row with, and
     // 'handshake failed' took a third row of its own (session 26).
     await page.setViewportSize({ width: 1600, height: 1000 });
@@ -59,13 +59,16 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
         const last = Array.from(ul.querySelectorAll('li')).filter((li) => { const r = li.getBoundingClientRect(); return r.width > 0 && Math.abs(r.top + r.height / 2 - rows[rows.length - 1]) < 6; });
         const inspect = document.querySelector('[data-testid="inspector-toggle"]')!.getBoundingClientRect();
         const under = Array.from(ul.querySelectorAll('li')).filter((li) => { const r = li.getBoundingClientRect(); return r.width > 0 && r.left < inspect.right && inspect.left < r.right && r.top < inspect.bottom && inspect.top < r.bottom; });
-        return { rows: rows.length, lastRow: last.map((li) => li.textContent!.trim()), underInspect: under.length };
+        const second = Array.from(ul.querySelectorAll('li')).filter((li) => { const r = li.getBoundingClientRect(); return r.width > 0 && rows.length > 1 && Math.abs(r.top + r.height / 2 - rows[1]) < 6; });
+        return { rows: rows.length, lastRow: last.map((li) => li.textContent!.trim()), secondRow: second.map((li) => li.textContent!.trim()), underInspect: under.length };
       });
-    await expect.poll(async () => (await legendRows()).rows).toBe(2);
+    // A third row since session 53 (N1): the chip hello-mesh's STRICT boxes wear on their top edge.
+    await expect.poll(async () => (await legendRows()).rows).toBe(3);
     const legend = await legendRows();
-    // 'handshake failed' on the last row, with others (it and the lock wrap as one item).
-    expect(legend.lastRow.join(' ')).toContain('handshake failed');
-    expect(legend.lastRow.length).toBeGreaterThan(1);
+    expect(legend.lastRow.join(' ')).toContain('STRICT: mTLS only');
+    // 'handshake failed' on the row before, with others (it and the lock wrap as one item).
+    expect(legend.secondRow.join(' ')).toContain('handshake failed');
+    expect(legend.secondRow.length).toBeGreaterThan(1);
     expect(legend.underInspect).toBe(0);
     await saveShot(page, 'firstrun-1-legend-1600x1000.png');
     if (!wasOpen) await page.getByTestId('legend-toggle').click();

@@ -26,6 +26,8 @@ async function boxParts(page: Page) {
         name: box(g.querySelector('.topo-card .topo-name')),
         ns: box(g.querySelector('.topo-ns')),
         chip: box(g.querySelector('.topo-mtls')),
+        chipRect: box(g.querySelector('.topo-mtls-chip')),
+        word: box(g.querySelector('.topo-mtls-word')),
         caption: box(g.querySelector('.topo-card .topo-caption')),
         hexes: Array.from(g.querySelectorAll('.topo-proxies .topo-hex, .topo-hex-more')).map(box),
         labels: Array.from(document.querySelectorAll('svg[data-testid="topology"] .topo-edge-label')).map(box),
@@ -64,6 +66,8 @@ for (const size of [
     for (const b of await boxParts(page)) {
       if (!b.card) continue;
       expect(apart(b.chip, b.name), `${b.node}: chip over name`).toBe(true);
+      // Its word inside the chip (at 18 units in the large-text drawing 'PERMISSIVE' ran out of it).
+      if (b.word && b.chipRect) expect(b.word.x1, `${b.node}: the chip's word past the chip`).toBeLessThanOrEqual(b.chipRect.x1 + 0.5);
       for (const h of b.hexes) expect(apart(b.chip, h), `${b.node}: chip over a hexagon or badge`).toBe(true);
       for (const l of b.labels) expect(apart(b.chip, l), `${b.node}: a link label over its chip`).toBe(true);
       expect(apart(b.name, b.caption), `${b.node}: name over caption`).toBe(true);
