@@ -96,8 +96,7 @@ test('an unknown scenario name in the URL gets a clear message and the default s
   await page.goto('/?scenario=no-such-mesh&t=5s&speed=warp');
   const problems = page.getByTestId('link-problems');
   await expect(problems).toBeVisible();
-  await expect(problems).toContainText('scenario: unknown scenario "no-such-mesh" (scenarios: hello-mesh, ');
-  await expect(problems).toContainText('opened hello-mesh instead');
+  await expect(problems).toContainText('scenario: unknown scenario "no-such-mesh", so hello-mesh opened instead (scenarios: hello-mesh, ');
   await expect(problems).toContainText('speed: unknown speed "warp"');
   await expect(page.getByTestId('scenario-select')).toHaveValue('hello-mesh');
   await expect(page.getByTestId('sim-time')).toHaveText('0.000 s');
@@ -110,7 +109,7 @@ test('an unknown scenario name in the URL gets a clear message and the default s
 test("a mistyped scenario name's notice opens the scenario it meant, at the link's moment (trial N10)", async ({ page }) => {
   await page.goto('/?scenario=gateway-onyl&t=12s');
   const problems = page.getByTestId('link-problems');
-  await expect(problems).toContainText('scenario: unknown scenario "gateway-onyl"; did you mean gateway-only?');
+  await expect(problems).toContainText('scenario: unknown scenario "gateway-onyl", so hello-mesh opened instead; did you mean gateway-only?');
   const meant = problems.getByTestId('link-meant');
   await expect(meant).toHaveText('Open gateway-only with the rest of this link');
   await saveShot(page, 'recipe-meant-link.png');

@@ -15,12 +15,14 @@ export function packedBytes(param: string): number {
 
 /**
  * The text `param` holds, unpacked to at most `maxBytes` bytes of UTF-8; a message naming what
- * is wrong otherwise (not base64url, not deflate data, too large, not UTF-8). Never throws.
+ * is wrong otherwise (not base64url, cut short or changed, too large, not UTF-8), in a person's
+ * words: a link cut when pasted reads "is cut short or changed since this app wrote it", not
+ * fflate's "not deflate data" (T4's trial, 8). Never throws.
  */
 export function unpack(param: string, maxBytes: number): { ok: true; text: string } | { ok: false; message: string } {
   if (!/^[A-Za-z0-9_-]*$/.test(param)) return { ok: false, message: 'is not base64url text (letters, digits, - and _)' };
   const bytes = fromBase64Url(param);
-  if (bytes === null) return { ok: false, message: 'is not base64url text (its length is off)' };
+  if (bytes === null) return { ok: false, message: CUT };
   const chunks: Uint8Array[] = [];
   let size = 0;
   let over = false;
@@ -33,7 +35,7 @@ export function unpack(param: string, maxBytes: number): { ok: true; text: strin
     // NOTE: fed in 16 KB pieces so the size check runs while unpacking, not after.
     for (let i = 0; i < bytes.length && !over; i += 16_384) inflate.push(bytes.subarray(i, i + 16_384), i + 16_384 >= bytes.length);
   } catch {
-    return { ok: false, message: 'is not compressed data this app wrote (deflate)' };
+    return { ok: false, message: CUT };
   }
   if (over) return { ok: false, message: `unpacks to more than ${formatBytes(maxBytes)}` };
   const all = new Uint8Array(size);
@@ -48,6 +50,9 @@ export function unpack(param: string, maxBytes: number): { ok: true; text: strin
     return { ok: false, message: 'is not UTF-8 text once unpacked' };
   }
 }
+
+/** A packed part whose bytes do not unpack: most often a link cut short when copied, or a letter changed. */
+const CUT = 'is cut short or changed since this app wrote it (it does not unpack)';
 
 /** "3.2 MB", "256 KB", "512 bytes": sizes in messages. Pure. */
 export function formatBytes(n: number): string {

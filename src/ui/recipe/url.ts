@@ -125,8 +125,11 @@ export function decodeLink(search: string, ctx: LinkContext): DecodedLink {
   if (name !== null) {
     if (!NAME.test(name)) bad('scenario', `${shown(name)} is not a scenario name (letters, digits, . _ -); opened ${ctx.defaultId} instead`);
     else if (!ctx.scenarioIds.includes(name)) {
-      bad('scenario', `unknown scenario ${shown(name)}${scenarioMeant(name, ctx.scenarioIds)} (scenarios: ${ctx.scenarioIds.join(', ')}); opened ${ctx.defaultId} instead`);
+      // What opened comes first, before the names (T4's trial, 8: 'opened hello-mesh instead' came last, after 24
+      // names, and the page behind the did-you-mean was hello-mesh unsaid); the list only when no name is near.
       const near = scenarioNear(name, ctx.scenarioIds);
+      const rest = near === undefined ? ` (scenarios: ${ctx.scenarioIds.join(', ')})` : scenarioMeant(name, ctx.scenarioIds);
+      bad('scenario', `unknown scenario ${shown(name)}, so ${ctx.defaultId} opened instead${rest}`);
       if (near !== undefined) problems[problems.length - 1].meantLink = { id: near, href: linkWithScenario(search, near) };
     }
     else out.scenario = { kind: 'builtin', id: name };
