@@ -13,6 +13,7 @@ import { SeekingStatus } from './SeekingStatus';
 import { seekingShareNote, whenSeekLands } from '../sim/shareAfterSeek';
 import { usePace } from './PaceNote';
 import { loadBuiltinTexts } from '../scenarios/catalog';
+import { onceForDoubleClick } from './singleClick';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -265,12 +266,14 @@ function RunControls() {
   const settling = useAppStore((s) => s.settling);
   const busy = status === RunStatus.loading || status === RunStatus.crashed || !hasScenario;
   // Play pressed while another scenario opens means that one (trial N16, 3): Pause takes it back.
+  // A double click on Play plays: its second click lands on Pause and is ignored (singleClick.ts); it
+  // was play then pause, so nothing seemed to happen (T4's trial, 9).
   const playOnOpen = useAppStore((s) => s.opening?.playOnOpen === true);
   const playing = status === RunStatus.playing || playOnOpen;
   return (
     <div className="controls">
       {playing ? (
-        <button type="button" className="button button-primary" data-testid="pause" title={playOnOpen && status !== RunStatus.playing ? 'It plays once opened; press to keep it paused (Space)' : 'Pause (Space)'} onClick={() => controller.pause()}>
+        <button type="button" className="button button-primary" data-testid="pause" title={playOnOpen && status !== RunStatus.playing ? 'It plays once opened; press to keep it paused (Space)' : 'Pause (Space)'} onClick={onceForDoubleClick(() => controller.pause())}>
           <span aria-hidden="true" className="icon">❚❚</span> Pause
         </button>
       ) : (

@@ -17,6 +17,7 @@ import { landingNote, storyMoveTo } from '../narrative/stepLanding';
 import { usePassingStep } from '../narrative/passingStep';
 import { AnswerCue, QuestionCue, showTextEnd } from '../narrative/StoryCues';
 import { LessonFigures } from '../narrative/LessonFigures';
+import { onceForDoubleClick } from './singleClick';
 
 const NO_STEPS: never[] = [];
 
@@ -227,7 +228,7 @@ export function NarrativePanel() {
                 data-testid="narrative-prev"
                 disabled={blocked || prev < 0}
                 title={prev >= 0 ? `Run again from 0 to ${formatClock(steps[prev].at)}, replaying the faults you injected at their times (p, PageUp, ←)` : undefined}
-                onClick={() => void go(prev)}
+                onClick={onceForDoubleClick(() => void go(prev))}
               >
                 ‹ back
               </button>
@@ -237,7 +238,7 @@ export function NarrativePanel() {
                 data-testid="narrative-next"
                 disabled={blocked || next >= steps.length}
                 title={next < steps.length ? `Run the simulation to ${formatClock(steps[next].at)} (n, PageDown, →)` : undefined}
-                onClick={() => void go(next)}
+                onClick={onceForDoubleClick(() => void go(next))}
               >
                 next ›
               </button>
