@@ -37,7 +37,7 @@ describe('namespaces and mTLS modes of an imported mesh (session 53, N1)', () =>
     const v = validateScenario(r.scenario);
     expect(v.ok).toBe(true);
     if (!v.ok) return;
-    const nodes = new World(v.scenario).topology.nodes;
+    const nodes = new World(v.scenario, v.scenario.seed).topology.nodes;
     expect(nodes.filter((n) => n.kind === 'service').map((n) => [n.name, n.namespace, n.mtls])).toEqual([
       ['storefront', 'shop', 'STRICT'],
       ['orders', 'shop', 'STRICT'],
