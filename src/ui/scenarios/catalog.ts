@@ -120,3 +120,11 @@ function topLevelText(text: string, key: 'title' | 'name'): string {
     return m ? (m[1] ?? m[2] ?? m[3]).trim() : '';
   }
 }
+
+let ids: ReadonlySet<string> | null = null;
+
+/** The shipped scenarios' ids (their file names without `.json`), from the titles' glob; never throws. */
+export function builtinIds(): ReadonlySet<string> {
+  ids ??= new Set(Object.keys(titles).map((p) => p.replace(/^.*\//, '').replace(/\.json$/, '')));
+  return ids;
+}
