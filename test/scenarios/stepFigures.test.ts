@@ -129,6 +129,23 @@ describe('story step figures against the CLI', () => {
     expect(m410).toMatchObject({ value: 1, text: '100%', over: 'of requests ended 41 s – 60 s' });
   });
 
+  it("gateway-and-mesh step 5: of the requests the gateway let in, almost none failed (shoppers, let in whole: under 0.5% at 55 s and over the run)", () => {
+    const name = 'gateway-and-mesh.json';
+    const s = parsed(name);
+    const f = stepFigure(s, 55_000);
+    expect(f).toMatchObject({ measure: 'failed-share', client: 'shoppers' });
+    const [at55] = hostSeriesAt(text(name), name, [55_000]);
+    const m55 = measureFigure(f, at55.buckets, 1000, totalsOf(at55.frame), at55.info.durationMs);
+    const whole = appRun(name).measure(f);
+    const { fates } = cliRun(s);
+    expect(whole.value).toBe(shareOf(fates, f, (x) => x.cause !== 'ok'));
+    // None of the shoppers' requests is turned away at the edge (a valid key, no limit, v2).
+    expect(fates.filter((x) => x.client === 'shoppers' && ['unauthenticated', 'rate-limited', 'sunset'].includes(x.cause))).toEqual([]);
+    console.log(`gateway-and-mesh step 5: shoppers failed ${m55.text} at 55 s (${m55.over}), ${whole.text} over the run`);
+    expect(m55.value).toBeLessThan(0.005);
+    expect(whole.value).toBeLessThan(0.005);
+  });
+
   it.each(['retry-storm.json', 'retry-storm-fixed.json'])('%s: once payments is back each user request makes 1 attempt there (26 s to 40 s, within 2%)', (file) => {
     const s = parsed(file);
     const f = stepFigure(s, 27_000);
