@@ -31,6 +31,8 @@ for (const [w, h] of [
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('node-search-result')).toHaveText('payments');
     await expect(page.locator('svg[data-testid="topology"] [data-node="payments"].topo-found')).toHaveCount(1);
+    const found = Number(await page.locator('section.topology [data-zoom]').first().getAttribute('data-zoom'));
+    expect(found, "Find's zoom").toBeGreaterThanOrEqual(1.5);
     await page.getByTestId('inspector-toggle').click();
     await expect(page.getByTestId('inspector')).toContainText('payments');
     await expect(page.locator('.topology-stage[data-kept]')).toHaveCount(1);
@@ -42,8 +44,11 @@ for (const [w, h] of [
       }, { timeout: 20_000 })
       .toBe(true);
     const s = await readStage(page);
+    // Find's zoom kept, payments centred at it (session 53, G6 5: it went back to zoom 1).
+    const kept = Number(await page.locator('section.topology [data-zoom]').first().getAttribute('data-zoom'));
+    expect(kept, "Find's zoom beside the inspector").toBeCloseTo(found, 1);
     await saveShot(page, `foundstays-${w}.png`);
-    console.log(`${w}: stage ${JSON.stringify(s.stage)}, payments ${JSON.stringify(s.nodes.payments)}, note '${s.note}'`);
+    console.log(`${w}: zoom ${found} -> ${kept}, stage ${JSON.stringify(s.stage)}, payments ${JSON.stringify(s.nodes.payments)}, note '${s.note}'`);
     const onStage = Object.entries(s.nodes)
       .filter(([, b]) => inside(b, s.stage))
       .map(([n]) => n);

@@ -334,17 +334,22 @@ function letGo(lock: FitLock | null, focus: readonly number[] | undefined, layou
  * with what is inspected centred, but the camera keeps its transform: Find's zoom (searchStage,
  * k >= 1.5, centred for the whole stage) then showed retry-storm's found payments past the left
  * edge and an empty stage reading "6 off to the left" (F5's report, session 52). When the first
- * of `focus` lies past the stage's edges through the camera, Find's zoom gives way to the kept
- * picture's own fit for the narrowed stage (keptLayout: whole, or cut with the pick centred), the
- * camera reset; should that still leave it off stage (a drag's held fit), it is centred at zoom 1.
- * A node in view, or nothing inspected, leaves the camera as it is (a zoom or pan stays).
+ * of `focus` lies past the stage's edges through the camera: a camera zoomed in (k > 1.01: Find's,
+ * or a person's) keeps its zoom with the node centred (session 53, G6: reset to 1, Find's zoom was
+ * dropped); at zoom 1 or less the camera is reset to the kept picture's own fit for the narrowed
+ * stage (keptLayout: whole, or cut with the pick centred), and should that still leave it off
+ * stage (a drag's held fit), it is centred at zoom 1. A node in view, or nothing inspected, leaves the camera as it is (a zoom or pan stays).
  * Impure: moves the camera.
  */
 function keepFocusInView(layout: Layout, focus: readonly number[] | undefined, camera: CameraControl | null): void {
   const id = focus?.[0];
   if (id === undefined || !camera || inView(layout, camera.camera, [id])) return;
-  if (inView(layout, IDENTITY_CAMERA, [id])) return camera.reset();
   const p = layout.nodes.find((n) => n.node.id === id);
+  // Zoomed in (Find's k >= 1.5, or a person's zoom), the node is centred at that zoom: reset to 1,
+  // Find's zoom was dropped as the inspector opened (G5's report; session 53, G6 5).
+  const k = camera.camera.k;
+  if (p && k > 1.01) return camera.centreOn(layout.tx + layout.scale * p.x, layout.ty + layout.scale * p.y, k, layout.width, layout.height);
+  if (inView(layout, IDENTITY_CAMERA, [id])) return camera.reset();
   if (p) camera.centreOn(layout.tx + layout.scale * p.x, layout.ty + layout.scale * p.y, 1, layout.width, layout.height);
 }
 
