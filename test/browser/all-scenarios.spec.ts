@@ -24,6 +24,9 @@
 //   in the single view at both sizes and in presenter mode at 1600x1000, 1280x720 and 1024x768; in
 //   presenter mode at those three no link label over a node, its name, a card or another label
 //   (regionclear.spec's walk, on a page load of its own for each scenario, until session 46);
+// - in presenter mode at the early moment, at 1024x768 and 1600x1000, every node and shown link
+//   label 8 and 20 px or more inside the stage (presenteredges.spec's walk, on a page load and
+//   seek of its own for each scenario, until session 53; fixtures/edgeAir.ts);
 // One test per scenario, so a failure names it and a retry reruns only it. The counts the old
 // walks asserted over all scenarios (labels drawn, replica cards read) are summed by the last test
 // from what each scenario's test wrote to the results folder (skipped, saying so, when a -g or a
@@ -38,6 +41,7 @@ import { annotationProblems, astray, markerProblems, markers, measureReplicaCard
 import { labelsOverQueues } from './fixtures/queueGlyphs';
 import { saveShot } from './fixtures/shots';
 import { labelsOverBoxes, LEAST_REGION_SIDE, meshRegionProblems, regionsOverForeign } from './fixtures/meshRegions';
+import { EDGE_AIR, nearEdges } from './fixtures/edgeAir';
 
 const WIDE = { width: 1600, height: 1000 };
 const SMALL = { width: 1024, height: 768 };
@@ -261,7 +265,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 for (const s of SHIPPED_SVG) {
-  const checks = ['link labels clear of labels, links and nodes', "no region over another mesh's node or region, no name tab under a node (presenter mode at 1280x720 too, its link labels clear of nodes, names, cards and labels)", 'annotations inside their mesh and the stage', ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts (a picture of 12 nodes or fewer drawn whole), the larger text only there', 'link labels 10 px or more at 1600x1000 with Charts', 'unfolded replica cards readable or folded with a count'];
+  const checks = ['link labels clear of labels, links and nodes', "no region over another mesh's node or region, no name tab under a node (presenter mode at 1280x720 too, its link labels clear of nodes, names, cards and labels)", 'annotations inside their mesh and the stage', `presenter mode at ${s.early} s: nodes and link labels ${EDGE_AIR[1024]} px (1024x768) and ${EDGE_AIR[1600]} px (1600x1000) or more inside the stage`, ...(s.faulted ? ['every timeline marker clickable'] : []), 'node names at 10 px or more at 1024x768 folded and with Charts (a picture of 12 nodes or fewer drawn whole), the larger text only there', 'link labels 10 px or more at 1600x1000 with Charts', 'unfolded replica cards readable or folded with a count'];
   test(`${s.name} at ${s.busy} s${s.early !== s.busy ? ` (names and cards at ${s.early} s)` : ''}, at 1600x1000 and 1024x768: ${checks.join('; ')}`, async ({ page }, info) => {
     test.setTimeout(150_000);
     noteStarted(info, s.name);
@@ -340,6 +344,34 @@ for (const s of SHIPPED_SVG) {
       await page.setViewportSize(SMALL);
       await seekInPage(page, s.early);
     }
+    // presenteredges.spec's check, on this page at the names' moment (its walk opened each scenario
+    // at `early` by a link, entered presenter mode at 1600x1000 and resized to 1024x768): here the
+    // size the page stands at first, then the other, then back to the single view at 1024x768.
+    await test.step(`presenter mode at ${s.early} s, 1024x768 and 1600x1000: every node and shown link label ${EDGE_AIR[1024]} and ${EDGE_AIR[1600]} px or more inside the stage`, async () => {
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).toHaveClass(/presenter/);
+      const near: string[] = [];
+      const least: string[] = [];
+      for (const size of page.viewportSize()?.width === WIDE.width ? [WIDE, SMALL] : [SMALL, WIDE]) {
+        if (page.viewportSize()?.width !== size.width) await page.setViewportSize(size);
+        await settled(page);
+        if ((await page.locator('.topology-stage').getAttribute('data-view')) !== 'svg') {
+          least.push(`${sizeName(size)} folded`);
+          continue;
+        }
+        await settledLabels(page);
+        const r = await nearEdges(page, EDGE_AIR[size.width]);
+        least.push(`${sizeName(size)} ${r.least.toFixed(1)}`);
+        near.push(...r.near.map((x) => `${s.name} at ${sizeName(size)}: ${x}`));
+        if (s.name === 'gateway-only' || s.name === 'mesh-only' || r.near.length > 0) await saveShot(page, `presenteredges-${s.name}-${sizeName(size)}.png`);
+      }
+      console.log(`${s.name} presenter edges at ${s.early} s, least air px: ${least.join('; ')}`);
+      expect(near).toEqual([]);
+      await page.keyboard.press('f');
+      await expect(page.getByTestId('app')).not.toHaveClass(/presenter/);
+      await page.setViewportSize(SMALL);
+      await settled(page);
+    });
     await test.step(`1024x768 at ${s.early} s: node names at 10 px or more, drawer folded and Charts open, nothing over them; 1600x1000 with Charts: no larger text or fold`, async () => {
       counts.namesLabels += await namesCheck(page, s, found);
       expect(found).toEqual([]);
