@@ -2,7 +2,7 @@
 // click on "next ›" went from step 1 to step 3; a double click on Play was play then pause; a link
 // whose faults= part was cut short said "is not compressed data this app wrote (deflate)", and only
 // once the seek had landed; a mistyped scenario opened hello-mesh with the word for it at the end of
-// 24 names. At 1366x768 and 1024x768, the attendee's and the projector's windows.
+// 24 names; at 1024 the step's head lost its moment. At 1366x768 and 1024x768, the attendee's and the projector's windows.
 import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
@@ -24,6 +24,15 @@ for (const size of SIZES) {
       await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 5');
       await expect(page.getByTestId('sim-time')).toHaveAttribute('data-value', '2000');
       await expect(page.getByTestId('narrative-step')).toHaveText('step 2 of 5');
+      // The step's moment in its head at both widths (at 1024 it was hidden: "STEP 3 OF 5", no "· 20 s"), whole,
+      // inside the story column and clear of the buttons.
+      const at = page.locator('.narrative-head .narrative-at');
+      await expect(at).toBeVisible();
+      await expect(at).toHaveText(' · 2 s');
+      const [a, nav, col] = await Promise.all([at.boundingBox(), page.locator('.narrative-nav').boundingBox(), page.getByTestId('narrative').boundingBox()]);
+      expect(a!.x + a!.width).toBeLessThanOrEqual(col!.x + col!.width + 0.5);
+      expect(a!.y + a!.height <= nav!.y + 0.5 || a!.x + a!.width <= nav!.x + 0.5).toBe(true);
+      expect(nav!.x + nav!.width).toBeLessThanOrEqual(col!.x + col!.width + 0.5);
       await saveShot(page, `slips-dblclick-next-${size.width}.png`);
       // ‹ back likewise: one step back, not two (to the start).
       await page.getByTestId('narrative-prev').dblclick();
