@@ -15,6 +15,7 @@ import type { CompareController, ComparePane } from './compareController';
 import { PANE_COLORS } from './paneColors';
 import { runLatencyMeasured } from '../measuredLatency';
 import type { SeriesState } from '../charts/seriesStore';
+import type { ClientFigures } from '../../models/report';
 import { PaneStory } from './PaneStory';
 import { PaneSeeking } from './PaneSeeking';
 
@@ -33,13 +34,17 @@ interface PaneProps {
   dockOver: HTMLElement | null;
   /** Presenter mode: the step of this pane's story whose figure both panes show (sharedFigureSteps); undefined: its own. */
   sharedStep?: number;
+  /** The client the figures are for (scopeInUse), or null: the counters then count every client's requests. */
+  scope: string | null;
+  /** That client's figures in this run at the figures' last refresh (RunSummary.clients), or null where this run has no such client. */
+  client: ClientFigures | null;
 }
 
 /**
  * One side: its name, its topology (the single view's drawing, smaller), and its own counters.
  * Memoized: it reads its own store, so the shared state's every change does not redraw it.
  */
-export const Pane = memo(function Pane({ pane, controller, label, inspecting, dockRef, dockOver, sharedStep }: PaneProps) {
+export const Pane = memo(function Pane({ pane, controller, label, inspecting, dockRef, dockOver, sharedStep, scope, client }: PaneProps) {
   const open = useStore(inspectorStore, (x) => x.open);
   const series = useStore(controller.store, (x) => x.series[pane.side === 'A' ? 0 : 1]);
   const stage = useRef<HTMLDivElement>(null);
@@ -111,7 +116,7 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting, do
               </button>
             )}
           </div>
-          <PaneCounters series={series} />
+          <PaneCounters series={series} scope={scope} client={client} />
           <PaneStory series={series} sharedStep={sharedStep} />
         </LegendFoldedByDefault.Provider>
         </WheelZoomContext.Provider>
@@ -135,10 +140,17 @@ function pressedTarget(el: EventTarget | null, topology: ComparePane['info']['to
   return edge ? { kind: 'edge', id: edge.id } : null;
 }
 
-/** A pane's own counters; its p99 shows only when measured (`runLatencyMeasured`, by the pane's series). */
-function PaneCounters({ series }: { series: SeriesState }) {
-  const st = useAppStore((s) => s.stats);
-  const hasLatency = runLatencyMeasured(st.mean, series, st.simTime);
+/**
+ * A pane's own counters; its p99 shows only when measured (`runLatencyMeasured`, by the pane's series).
+ * With a client in `scope`, sent, ok, failed and p99 are that client's (`client`, at the figures'
+ * last refresh), led by its name, as the verdict line and the table count them (trial T4, 1: the
+ * panes read every client's failed 1,338 vs 1,567 under figures of shoppers' 22.1% vs 0.0%, so B
+ * looked worse); the clock and the trace hash stay the run's.
+ */
+function PaneCounters({ series, scope, client }: { series: SeriesState; scope: string | null; client: ClientFigures | null }) {
+  const all = useAppStore((s) => s.stats);
+  const st = scope === null ? all : client ? { ...all, sent: client.sent, ok: client.ok, failed: client.failed, p99: client.latencyMs.p99 } : { ...all, sent: 0, ok: 0, failed: 0, p99: 0 };
+  const hasLatency = scope === null ? runLatencyMeasured(all.mean, series, all.simTime) : client !== null && client.ok > 0;
   const item = (id: string, label: string, text: string, value: number | string) => (
     <span className="compare-counter">
       <span className="compare-counter-label">{label}</span>{' '}
@@ -148,8 +160,13 @@ function PaneCounters({ series }: { series: SeriesState }) {
     </span>
   );
   return (
-    <div className="compare-counters">
+    <div className="compare-counters" data-scope={scope ?? undefined}>
       {item('pane-time', 'at', formatClock(st.simTime), st.simTime)}
+      {scope !== null && (
+        <span className="compare-counter compare-counter-scope" data-testid="pane-scope" title={`Counting ${scope}' requests only, as the verdict line and the figures table do; every client's: sent ${formatCount(all.sent)}, failed ${formatCount(all.failed)}`}>
+          {client ? `${scope}:` : `no ${scope} in this run`}
+        </span>
+      )}
       {item('pane-sent', 'sent', formatCount(st.sent), st.sent)}
       {item('pane-ok', 'ok', formatCount(st.ok), st.ok)}
       {item('pane-failed', 'failed', formatCount(st.failed), st.failed)}

@@ -38,6 +38,15 @@ export function CompareVerdict({ controller, s }: { controller: CompareControlle
       <span className="compare-verdict-text" title={window ? `${window.label}: of user requests that ended ${window.window}, as each pane's story step counts them (the table's "Over the stories' windows"); whole run: from the runs' start to ${formatSimTime(s.figuresAt)}` : undefined}>
         A vs B at {formatSimTime(s.figuresAt)}: {parts.join(' · ')}
       </span>{' '}
+      {scope !== null && (
+        // Whose requests, said where the answer is, and every client's a click away (trial T4, 1).
+        <span className="compare-verdict-scope" data-testid="compare-verdict-scope">
+          {scope === s.lessonClient ? `${scope} only, the lesson's clients` : `${scope} only`}{' '}
+          <button type="button" className="button button-quiet compare-verdict-more" data-testid="compare-scope-all" onClick={() => controller.store.setState((d) => void (d.scope = null))}>
+            every client
+          </button>
+        </span>
+      )}
       <button type="button" className="button button-quiet compare-verdict-more" onClick={() => document.querySelector('.compare-figures')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
         Figures ↓
       </button>

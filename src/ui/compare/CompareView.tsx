@@ -14,6 +14,7 @@ import { CompareHeader } from './CompareHeader';
 import { Pane } from './ComparePane';
 import { CompareTimeline } from './CompareTimeline';
 import { MetricsDiff } from './MetricsDiff';
+import { scopeInUse } from './compareStore';
 import { StoryWindowFigures } from './StoryWindowFigures';
 import { sharedFigureSteps } from './storyWindows';
 import { CompareWindowFigures } from './CompareWindowFigures';
@@ -60,6 +61,8 @@ export function CompareView({ controller }: { controller: CompareController }) {
   useChromeHeight(rootRef, fit && !s.presenter && controller.panes.length === 2);
   useHeaderHeight(rootRef);
   // Presenter mode: both panes show one figure both stories measure over one window (trial N17, 4).
+  // The counters under the panes count the client the figures are for (trial T4, 1).
+  const scope = scopeInUse(s);
   const sharedSteps = s.presenter && controller.panes.length === 2 ? sharedFigureSteps([controller.panes[0].info.narrative, controller.panes[1].info.narrative], s.paneTimes) : null;
   // Presenter mode fills the window from its top: the page does not scroll there.
   useEffect(() => void (s.presenter && window.scrollTo(0, 0)), [s.presenter]);
@@ -79,6 +82,15 @@ export function CompareView({ controller }: { controller: CompareController }) {
             {s.linkProblems.map((p, i) => (
               <li key={i}>
                 <code>{p.path}</code>: {p.message}
+                {p.meantLink && (
+                  // A full load, as the single view's did-you-mean: the link's moment, faults and seed were meant for this pair.
+                  <>
+                    {' '}
+                    <a href={p.meantLink.href} data-testid="link-meant">
+                      Open {p.meantLink.id} with the rest of this link
+                    </a>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -113,6 +125,8 @@ export function CompareView({ controller }: { controller: CompareController }) {
                   dockRef={dockRefs[p.side]}
                   dockOver={fit ? docks[p.side === 'A' ? 'B' : 'A'] : null}
                   sharedStep={sharedSteps?.[p.side === 'A' ? 0 : 1]}
+                  scope={scope}
+                  client={(scope !== null && s.figures?.[p.side === 'A' ? 0 : 1].summary.clients?.[scope]) || null}
                 />
               ))}
             </PresenterFloorContext.Provider>

@@ -19,6 +19,7 @@ import { bindInspector, closeInspector, followRequests, inspectorStore, openInsp
 import { createCompareStore, type CompareStore } from './compareStore';
 import { faultLabel, faultNames } from './injectedFaults';
 import { decodeCompareLink } from './link';
+import { lessonClient } from './pairs';
 import { followScope, refreshFigures, syncActions } from './pairFigures';
 import { createPairLinks } from './pairLink';
 import { cancelOpening, createOpeningGate, openRecipes, sideName, type PairOpeningDeps } from './pairOpening';
@@ -114,7 +115,9 @@ export function createCompareController(bridge: SimBridge, entries: readonly Sce
       store.setState((d) => {
         d.linkProblems = link.problems;
         if (link.speedId) d.speedId = link.speedId;
-        d.scope = link.scope;
+        // A pair whose stories are about one client opens on it unless the link says whose (trial T4, 1).
+        d.lessonClient = (link.pair && lessonClient(link.pair[0], link.pair[1])) ?? null;
+        d.scope = link.scope ?? (link.scopeGiven ? null : d.lessonClient);
         d.window = link.window;
         // A link's packed side by its scenario's own name from the start, not DATA_SIDE ("@data: two runs").
         d.pair = link.pair && link.scenarios ? [sideName(link.scenarios[0]), sideName(link.scenarios[1])] : link.pair;

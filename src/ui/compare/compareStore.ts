@@ -4,7 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import type { SeriesState } from '../charts/seriesStore';
-import type { OpenStage, Problem } from '../state/store';
+import type { LinkProblem, OpenStage } from '../state/store';
 import { DEFAULT_SPEED_ID } from '../sim/speeds';
 import type { PaneFigures } from './diff';
 import type { Divergence } from './divergence';
@@ -98,6 +98,11 @@ export interface CompareState {
   /** The client whose requests the table and the failures chart are for ("figures for"), or null for every client's; kept in the link as `scope=`. */
   scope: string | null;
   /**
+   * The client the pair's stories are about (pairs.ts lessonClient), or null for a pair without one:
+   * a link without `scope=` opens on it, and the verdict line offers every client's figures beside it.
+   */
+  lessonClient: string | null;
+  /**
    * The window a person picked for "Figures over a window" (pairWindow.ts), as `compare A B --from T
    * --to T` takes it, or null for none; kept in the link as `from=` / `to=`.
    */
@@ -110,7 +115,7 @@ export interface CompareState {
   divergence: Divergence | null;
   faults: CompareFault[];
   /** What was wrong with the link (`param: message`). */
-  linkProblems: Problem[];
+  linkProblems: LinkProblem[];
   /** What went wrong with the last injection, as lines for a person. */
   injectProblems: string[];
   /** Why the runs stopped for good, or null. */
@@ -144,6 +149,7 @@ export function createCompareStore(): CompareStore {
       seekReached: [0, 0] as [number, number],
       settling: null,
       scope: null,
+      lessonClient: null,
       window: null,
       figures: null,
       figuresAt: 0,

@@ -8,9 +8,9 @@
 // picture (`cols=4` for both, `cols=4,3` when they differ; not the runs': never in a recipe).
 // Untrusted input like any link: every problem comes back as `param: message`. Pure.
 import type { LiveAction } from '../../workers/protocol';
-import { decodeActions, decodeLink, formatT, linkParams, MAX_LINK_COLS, packActions, parseLinkTime, scenarioMeant, type LinkContext } from '../recipe/url';
+import { decodeActions, decodeLink, formatT, linkParams, MAX_LINK_COLS, packActions, parseLinkTime, scenarioMeant, scenarioNear, type LinkContext } from '../recipe/url';
 import type { ScenarioRef } from '../recipe/types';
-import type { Problem } from '../state/store';
+import type { LinkProblem } from '../state/store';
 import { windowSecs, type PairWindow } from './windowSpan';
 
 /** The parameters a compare link may hold. */
@@ -42,11 +42,13 @@ export interface CompareLink {
   speedId: string | null;
   /** The client whose requests the figures are for (`scope=shoppers`), or null for every client's. */
   scope: string | null;
+  /** Whether the link said whose requests (`scope=` a client or SCOPE_ALL); without it a pair opens on its lesson's client (pairs.ts lessonClient). */
+  scopeGiven: boolean;
   /** The figures' window (`from=11s&to=24s`, as `compare --from/--to`), or null; checked against the runs once they open. */
   window: PairWindow | null;
   /** A's and B's pictures' columns a row (`cols=`, topology/linkArrangement.ts), each null when not given. */
   cols: PaneCols;
-  problems: Problem[];
+  problems: LinkProblem[];
 }
 
 /** Each pane's picture's columns a row (A's, B's; topology/linkArrangement.ts linkColumns), null for none (group tiles, not given). */
@@ -81,9 +83,9 @@ export function isComparePage(): boolean {
  */
 export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink {
   const q = linkParams(search);
-  const problems: Problem[] = [];
+  const problems: LinkProblem[] = [];
   const bad = (path: string, message: string) => void problems.push({ path, message });
-  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, window: null, cols: [null, null], problems };
+  const out: CompareLink = { pair: null, knownSide: null, scenarios: null, seed: null, actionsA: [], actionsB: [], tMs: 0, speedId: null, scope: null, scopeGiven: false, window: null, cols: [null, null], problems };
   for (const key of new Set(q.keys())) {
     if (!(COMPARE_PARAMS as readonly string[]).includes(key)) bad(key.length > 40 ? `${key.slice(0, 40)}…` : key, `is not a compare link parameter (they are: ${COMPARE_PARAMS.join(', ')}); left out`);
   }
@@ -108,7 +110,10 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   out.actionsA = single.actions;
   // The figures' client scope: a client's name as a scenario gives it; which clients a run has is known once it opens.
   const scope = q.get('scope');
-  if (scope !== null) {
+  if (scope !== null) out.scopeGiven = true;
+  if (scope === SCOPE_ALL) {
+    // Every client's, said: a pair with a lesson's client does not open on it.
+  } else if (scope !== null) {
     if (/^[A-Za-z0-9._-]{1,63}$/.test(scope)) out.scope = scope;
     else bad('scope', `must name a client (letters, digits, '.', '_' or '-'), got ${shown(scope)}; showing all clients`);
   }
@@ -144,6 +149,12 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
     }
   }
   if (!usable) {
+    // A name or two a letter off: the link with them corrected, one click away, as the single view offers (trial T4, 8).
+    const meant = sides.map(({ n }) => (ctx.scenarioIds.includes(n) ? n : scenarioNear(n, ctx.scenarioIds)));
+    if (meant.every((n): n is string => n !== undefined)) {
+      const meantLink = { id: `${meant[0]} vs ${meant[1]}`, href: linkWithPair(search, meant[0], meant[1]) };
+      for (const p of problems) if (p.path === 'compare' && p.message.startsWith('unknown scenario')) p.meantLink = meantLink;
+    }
     out.knownSide = sides.find(({ n }) => ctx.scenarioIds.includes(n))?.n ?? null;
     return out;
   }
@@ -151,6 +162,23 @@ export function decodeCompareLink(search: string, ctx: LinkContext): CompareLink
   const ref = (n: string): ScenarioRef => (n === DATA_SIDE && packed ? packed : n === DATA_SIDE_B && packedB ? packedB : { kind: 'builtin', id: n });
   out.scenarios = [ref(sides[0].n), ref(sides[1].n)];
   return out;
+}
+
+/**
+ * `scope=all`: every client's figures, chosen where the pair would open on its lesson's client
+ * (lessonClient). A client named "all" cannot be put in scope by a link.
+ */
+export const SCOPE_ALL = 'all';
+
+/**
+ * `search` (a compare link's query and fragment) with its pair set to `a,b`, every other part as
+ * it was: the link a typo's did-you-mean opens. Pure.
+ */
+export function linkWithPair(search: string, a: string, b: string): string {
+  const hashAt = search.indexOf('#');
+  const q = new URLSearchParams(hashAt < 0 ? search : search.slice(0, hashAt));
+  q.set('compare', `${a},${b}`);
+  return `?${q.toString().replace(/(^|&)compare=([^&]*)%2C/, '$1compare=$2,')}${hashAt < 0 ? '' : search.slice(hashAt)}`;
 }
 
 /**

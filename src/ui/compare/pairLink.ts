@@ -5,7 +5,7 @@ import type { Recipe } from '../recipe/types';
 import { encodeLink, momentBound } from '../recipe/url';
 import { createAddressBarWriter, followInAddressBar, PLAYING_URL_INTERVAL_MS, URL_INTERVAL_MS, type AddressBarWriter } from '../sim/addressBar';
 import { createScenarioPacker } from '../sim/packedScenario';
-import { DATA_SIDE, DATA_SIDE_B, encodeCompareLink } from './link';
+import { DATA_SIDE, DATA_SIDE_B, encodeCompareLink, SCOPE_ALL } from './link';
 import type { PairCore, PaneRun } from './pairRun';
 
 /** The pair's links (see CompareController for each). */
@@ -58,7 +58,7 @@ export function createPairLinks(core: PairCore): PairLinks {
     const data = packedData();
     if (!data.ok) return null;
     const tMs = core.clock();
-    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope, window: s.window, data: data.data, dataB: data.dataB, ...(picture ? { cols: [panes[0].appStore.getState().drawnCols, panes[1].appStore.getState().drawnCols] as const } : {}) });
+    return encodeCompareLink({ a: { id: idOfPane(panes[0]), actions: panes[0].actions }, b: { id: idOfPane(panes[1]), actions: panes[1].actions }, seed: s.seed, tMs, tBeforeMs: pairMomentBound(tMs, panes), speedId: s.speedId, scope: s.scope ?? (s.lessonClient !== null ? SCOPE_ALL : null), window: s.window, data: data.data, dataB: data.dataB, ...(picture ? { cols: [panes[0].appStore.getState().drawnCols, panes[1].appStore.getState().drawnCols] as const } : {}) });
   }
 
   // While the pair plays, written every PLAYING_URL_INTERVAL_MS (2 s) as the single view's is;

@@ -59,6 +59,17 @@ export function pairHref(a: string, b: string, speedId?: string, scope?: string)
 }
 
 /**
+ * The client a ready pair's stories are about (its `scope`: "shoppers" for gateway-only vs
+ * gateway-and-mesh, the one client both runs have), for `a` and `b` in either order; undefined for
+ * any other pair. A link to such a pair without `scope=` opens its figures on this client (trial
+ * T4, 1: a bare link, as the README writes them, counted the gateway's intended refusals of B's
+ * other clients as failures, 22.1% vs 16.9%). Pure.
+ */
+export function lessonClient(a: string, b: string): string | undefined {
+  return READY_PAIRS.find((p) => p.scope && ((p.a === a && p.b === b) || (p.a === b && p.b === a)))?.scope;
+}
+
+/**
  * Whether no pair will open in the compare view: its link named none that opens, or a side failed
  * before both opened. The pairs are offered then, and there is nothing to present or share. Pure.
  */
