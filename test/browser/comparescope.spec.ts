@@ -35,7 +35,8 @@ test("gateway-only vs gateway-and-mesh: the table says B has 3 clients A has not
   await expect(table.locator('tr.diff-latency td.diff-apart')).toHaveCount(0);
   await page.getByTestId('diff-mixed-note').scrollIntoViewIfNeeded();
   await saveShot(page, 'comparescope-mixed-1600x1000.png');
-  await expect.poll(() => page.url()).not.toContain('scope=');
+  // Every client's, said in the link: a bare link to this pair opens on shoppers, its lesson's client (session 53).
+  await expect.poll(() => page.url()).toMatch(/[?&]scope=all(&|$)/);
   await picker.selectOption('shoppers');
   await expect.poll(() => page.url()).toContain('scope=shoppers');
   await expect(table.locator('caption')).toContainText("seed 11 · shoppers' requests");
