@@ -37,7 +37,9 @@ export function mtlsMarkWidth(mode: 'STRICT' | 'PERMISSIVE', boxW: number, hexes
 /**
  * Draws the chip for `p`'s mode into `g` (nothing where `p.node.mtls` is null or there is no
  * room); returns the units it takes from the box's left edge (0 when none), for the '+N' badge to
- * keep off. Mutates the SVG.
+ * keep off. The word is measured as drawn (wordFits): a compare pane's text is 18 units (compare.css)
+ * and 'STRICT' ran under frontend's and catalog's hexagons there, read 'STRIC' (session 53, N1b);
+ * where it does not fit, the lock alone, its title and the legend saying the mode. Mutates the SVG.
  */
 export function drawMtlsMark(g: G, p: PlacedNode, hexes: number): number {
   const mode = p.node.mtls;
@@ -46,12 +48,30 @@ export function drawMtlsMark(g: G, p: PlacedNode, hexes: number): number {
   if (w === 0) return 0;
   const m = g.append('g').attr('class', `topo-mtls topo-mtls-${mode.toLowerCase()}`).attr('transform', `translate(${MARK_X},0)`);
   m.append('title').text(MTLS_MARK_TITLE[mode]);
-  m.append('rect').attr('class', 'topo-mtls-chip').attr('y', -MARK_H / 2).attr('width', w).attr('height', MARK_H).attr('rx', MARK_H / 2);
+  const chip = m.append('rect').attr('class', 'topo-mtls-chip').attr('y', -MARK_H / 2).attr('width', w).attr('height', MARK_H).attr('rx', MARK_H / 2);
   const lock = m.append('g').attr('transform', `translate(${LOCK_W / 2 + 1},1)`);
   lock.append('path').attr('class', 'topo-mtls-shackle').attr('d', mtlsShackle(mode));
   lock.append('rect').attr('class', 'topo-mtls-body').attr('x', -4).attr('y', -1.5).attr('width', 8).attr('height', 6).attr('rx', 1);
-  if (word) m.append('text').attr('class', 'topo-mtls-word').attr('x', LOCK_W).attr('y', 3.6).text(mode);
-  return MARK_X + w;
+  if (!word) return MARK_X + w;
+  const text = m.append('text').attr('class', 'topo-mtls-word').attr('x', LOCK_W).attr('y', 3.6).text(mode);
+  if (wordFits(text.node()!, w)) return MARK_X + w;
+  text.remove();
+  chip.attr('width', LOCK_W);
+  return MARK_X + LOCK_W;
+}
+
+/**
+ * Whether the chip's drawn word fits its chip of `w` design units: its length (getComputedTextLength,
+ * in the text's user units, i.e. design units, whatever the CSS made its size) within `w - LOCK_W`,
+ * and its font no taller than the chip less 2 units. True where nothing can be measured (a detached
+ * SVG, jsdom): then mtlsMarkWidth's estimate stands. Reads layout.
+ */
+export function wordFits(text: SVGTextElement, w: number): boolean {
+  if (typeof text.getComputedTextLength !== 'function' || !text.isConnected) return true;
+  const size = parseFloat(getComputedStyle(text).fontSize);
+  if (Number.isFinite(size) && size > MARK_H - 2) return false;
+  const len = text.getComputedTextLength();
+  return !(len > w - LOCK_W - 2);
 }
 
 /** The lock's shackle, about its body's top centre: closed for STRICT, swung open (its left leg out) for PERMISSIVE. Pure. */
