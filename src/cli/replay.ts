@@ -127,12 +127,15 @@ export function replayRefuses(p: { path: string }): boolean {
  */
 const APP_FALLBACK = /; (opened \S+ instead|left out|the run starts at 0|the scenario's seed is used|none were injected(?: in [AB])?|the first is used|pick a pair below)$/;
 
+/** The same said first, right after an unknown scenario's name (`unknown scenario "x", so hello-mesh opened instead; ...`). */
+const APP_FALLBACK_FIRST = /, so \S+ opened instead(?=;| \(|$)/;
+
 /**
- * stderr for a link a replay refuses: each problem as `param: message` without the app's fallback (APP_FALLBACK), then
+ * stderr for a link a replay refuses: each problem as `param: message` without the app's fallback (APP_FALLBACK, APP_FALLBACK_FIRST), then
  * one line saying nothing was replayed. Pure.
  */
 export function refusal(problems: readonly { path: string; message: string }[]): string {
-  const lines = problems.map((p) => `${p.path}: ${p.message.replace(APP_FALLBACK, '')}`);
+  const lines = problems.map((p) => `${p.path}: ${p.message.replace(APP_FALLBACK, '').replace(APP_FALLBACK_FIRST, '')}`);
   const n = problems.length;
   return `${lines.join('\n')}\nnothing replayed (the app would open what it could of this link; a replay gives its figures only for the whole link): fix the ${n === 1 ? 'problem' : `${n} problems`} above\n`;
 }

@@ -13,7 +13,7 @@ function base(): any {
 /** The fields an unknown field's message lists at each level of base(), in the schema's order. */
 const FIELDS = {
   top: '$schema, name, title, description, seed, duration, warmup, network, clients, services, gateways, meshes, kubernetes, faults, changes, layout, narrative, lesson',
-  service: 'name, description, replicas, concurrency, queueCapacity, serviceTime, errorRate, calls, callMode, loadBalancer, protocol, zones, region, sidecar, mtls, mesh, boundary, external, certificate, policy, keepAliveTimeout',
+  service: 'name, description, replicas, concurrency, queueCapacity, serviceTime, errorRate, calls, callMode, loadBalancer, protocol, zones, region, sidecar, mtls, mesh, boundary, namespace, external, certificate, policy, keepAliveTimeout',
   call: 'service, probability, latency, policy, routes, flattened',
   openClient: 'name, description, target, timeout, latency, zone, region, external, sidecar, mesh, boundary, certificate, consumer, credentials, host, path, version, headers, policy, flattened, type, rate, arrival',
   exponential: 'type, mean',
