@@ -35,6 +35,9 @@ for (const viewport of [
       await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', '30000', { timeout: 120_000 });
       const link = page.getByTestId('narrative-text').getByTestId('scenario-ref');
       await expect(link).toHaveAttribute('data-ref', 'control-plane-boundary-fixed');
+      // Named by its title's head, the whole title in its tooltip: the full title pushed the step's figure under the column's foot (lessonfold.spec).
+      await expect(link).toHaveText('Control-plane reach, fixed');
+      await expect(link).toHaveAttribute('title', /Control-plane reach, fixed: a control plane behind the boundary$/);
       await expect(link).toHaveAttribute('href', '?compare=control-plane-boundary,control-plane-boundary-fixed&t=30s');
       await link.scrollIntoViewIfNeeded();
       await saveShot(page, `storyrefs-cpb-${viewport.width}.png`);

@@ -42,3 +42,12 @@ describe('scenarioRefRuns', () => {
     );
   });
 });
+
+describe('refName', () => {
+  it("names a linked scenario by its title's head, up to the first ': ', or the whole title without one", async () => {
+    const { refName } = await import('../../src/ui/narrative/scenarioRefs');
+    expect(refName('Control-plane reach, fixed: a control plane behind the boundary')).toBe('Control-plane reach, fixed');
+    expect(refName('Mesh only: a sidecar beside every replica')).toBe('Mesh only');
+    expect(refName('A partner API outside the mesh, behind an egress gateway')).toBe('A partner API outside the mesh, behind an egress gateway');
+  });
+});

@@ -1,9 +1,10 @@
-// A shipped scenario named in a story's text, as a link named by its title (scenarioRefs.ts).
+// A shipped scenario named in a story's text, as a link named by its title's head (scenarioRefs.ts).
 import { useContext } from 'react';
 import { useStore } from 'zustand';
 import { AppContext, type AppServices } from '../state/useAppStore';
 import { formatT } from '../recipe/url';
 import { lessonClient, pairHref } from '../compare/pairs';
+import { refName } from './scenarioRefs';
 
 /**
  * `id`'s title as a link: to `?scenario=id`, or with `compare` to the compare view of the scenario
@@ -26,8 +27,8 @@ function RefLink({ services, id, compare, file, text }: { services: AppServices;
   const href = compare && open && open !== id ? `${pairHref(open, id, speedId, lessonClient(open, id))}${t}` : `?scenario=${encodeURIComponent(id)}${t}`;
   const what = compare && open && open !== id ? `Open this scenario and ${file} side by side` : `Open ${file}`;
   return (
-    <a className="scenario-ref" href={href} data-testid="scenario-ref" data-ref={id} title={`${what}${at > 0 ? ` at ${formatT(at)}` : ''}`}>
-      {title}
+    <a className="scenario-ref" href={href} data-testid="scenario-ref" data-ref={id} title={`${what}${at > 0 ? ` at ${formatT(at)}` : ''}: ${title}`}>
+      {refName(title)}
     </a>
   );
 }

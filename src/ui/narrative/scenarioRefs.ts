@@ -28,3 +28,15 @@ export function scenarioRefRuns(text: string, ids: ReadonlySet<string>): RefRun[
   if (at < text.length) runs.push({ text: text.slice(at) });
   return runs;
 }
+
+/**
+ * The name a story's link gives a scenario: its title up to the first ': ' ("Control-plane reach,
+ * fixed" of "Control-plane reach, fixed: a control plane behind the boundary"), the whole title when
+ * it has none. The full title read three lines in control-plane-boundary's last step and pushed its
+ * measured figure under the story column's foot at 1280x720 (lessonfold.spec); the link's tooltip
+ * gives it whole. Pure.
+ */
+export function refName(title: string): string {
+  const head = title.split(': ')[0].trim();
+  return head.length > 0 ? head : title;
+}

@@ -7,14 +7,14 @@ import { NodeSize, type PlacedNode, type Point, type TopologyNode } from './layo
 
 /**
  * Width of a box that fits its name and tags, design units (text widths estimated); presenter
- * mode hides the tags (styles.css), so they take no room there; a namespace's tag stays.
+ * mode hides the tags (styles.css) and the namespace's (nodeMarks.css), so they take no room there.
  */
 function boxWidth(n: TopologyNode, base: number, presenter: boolean): number {
   const inner = n.kind === 'gateway' ? 48 : 28;
   const tags = presenter ? 0 : nodeTags(n).reduce((a, t) => a + 8 + t.length * 8.6, 0);
-  // The namespace's tag (nodeMarks.css .topo-ns): 11.5 units, 14 in presenter geometry; never hidden.
-  const nsTag = namespaceTag(n);
-  const ns = !nsTag ? 0 : 8 + nsTag.length * (presenter ? 8 : 6.6);
+  // The namespace's tag (nodeMarks.css .topo-ns): 11.5 units; hidden with the tags in presenter geometry.
+  const nsTag = presenter ? null : namespaceTag(n);
+  const ns = !nsTag ? 0 : 8 + nsTag.length * 6.6;
   return Math.max(base, Math.ceil(inner + n.name.length * 10.6 + tags + ns));
 }
 
