@@ -31,7 +31,7 @@ export const LegendFoldedByDefault = createContext(false);
 export function Legend() {
   const meshed = useAppStore((s) => s.info?.topology.nodes.some((n) => n.sidecar) ?? false);
   const mtls = useAppStore((s) => s.info?.topology.edges.some((e) => e.mtls) ?? false);
-  // The peer-authentication modes some box's chip shows (mtlsMark.ts), each listed only when drawn.
+  // The peer-authentication modes some box's chip shows (mtlsMark.ts), listed when both are drawn.
   const strict = useAppStore((s) => s.info?.topology.nodes.some((n) => n.mtls === 'STRICT') ?? false);
   const permissive = useAppStore((s) => s.info?.topology.nodes.some((n) => n.mtls === 'PERMISSIVE') ?? false);
   const large = useAppStore((s) => (s.info?.topology.nodes.length ?? 0) > LARGE_TOPOLOGY_NODES);
@@ -221,7 +221,9 @@ function LegendList({ large, meshed, mtls, modes, saturated, sampling }: { large
           </span>
         </li>
       )}
-      {(modes.strict || modes.permissive) && (
+      {/* Only where boxes differ: a legend line for one mode told nothing the chips' tooltips don't, and its third row
+          shortened the stage at 1600x1000 until retry-storm's bands of 4 became one row (recipe.spec, session 53's CI). */}
+      {modes.strict && modes.permissive && (
         // A box's mTLS chip: the mode its sidecars hold (Istio PeerAuthentication); none without sidecars.
         <li className="legend-pair" data-legend="mtls-mode">
           {modes.strict && (
