@@ -25,6 +25,7 @@ import { useCompareKeys } from './useCompareKeys';
 import { linkPaneScales } from './paneScale';
 import './compare.css';
 import { useMatchMedia } from '../components/useMatchMedia';
+import { LinkProblemList } from '../components/LinkProblemList';
 
 /** A branch's warning when B's change reaches no request (loaded on first use: it reads the scenario). */
 const BranchReach = lazy(() => import('../changes/BranchReach').then((m) => ({ default: m.BranchReach })));
@@ -78,22 +79,7 @@ export function CompareView({ controller }: { controller: CompareController }) {
       {s.linkProblems.length > 0 && (
         <section className="alert compare-problems" role="alert" data-testid="link-problems">
           <h2>Problems with this link</h2>
-          <ul className="problems">
-            {s.linkProblems.map((p, i) => (
-              <li key={i}>
-                <code>{p.path}</code>: {p.message}
-                {p.meantLink && (
-                  // A full load, as the single view's did-you-mean: the link's moment, faults and seed were meant for this pair.
-                  <>
-                    {' '}
-                    <a href={p.meantLink.href} data-testid="link-meant">
-                      Open {p.meantLink.id} with the rest of this link
-                    </a>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <LinkProblemList problems={s.linkProblems} />
           <button type="button" className="button button-quiet" onClick={() => controller.store.setState((d) => void (d.linkProblems = []))}>
             Dismiss
           </button>

@@ -14,6 +14,7 @@ import { seekingShareNote, whenSeekLands } from '../sim/shareAfterSeek';
 import { usePace } from './PaceNote';
 import { loadBuiltinTexts } from '../scenarios/catalog';
 import { onceForDoubleClick } from './singleClick';
+import { LinkProblemList } from './LinkProblemList';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   loading: 'loading…',
@@ -146,22 +147,7 @@ function LinkProblems() {
   return (
     <section className="alert link-problems" role="alert" data-testid="link-problems">
       <h2>The link had {problems.length === 1 ? 'a problem' : `${problems.length} problems`}</h2>
-      <ul className="problems">
-        {problems.map((p, i) => (
-          <li key={i}>
-            <code>{p.path}</code>: {p.message}
-            {p.meantLink && (
-              // A full load, as any link opens: its moment, faults and seed were meant for this name (trial N10).
-              <>
-                {' '}
-                <a href={p.meantLink.href} data-testid="link-meant">
-                  Open {p.meantLink.id} with the rest of this link
-                </a>
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <LinkProblemList problems={problems} />
       <label className="link-opened">
         The link as opened (the address bar now holds it without the parts above):{' '}
         <input className="share-field" data-testid="link-opened" readOnly value={OPENED_LINK} onFocus={(e) => e.currentTarget.select()} />
