@@ -8,7 +8,7 @@ import { Router } from './envoy/router';
 import { UpstreamConnector } from './envoy/upstreamConnect';
 import { K, P } from './eventCodes';
 import { Cause } from './events';
-import { linkDelay, oneWayDelay, oneWayDelayInto } from './linkDelay';
+import { linkDelay, oneWayDelayInto } from './linkDelay';
 import { TCP_GIVE_UP_MS } from './net/Network';
 import type { Sidecar } from './proxy/Sidecar';
 
@@ -131,10 +131,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     else this.sendBack(att);
   }
 
-  /**
-   * The answer leaves the callee's pod now, or once the response pass its sidecar `passed` just took is over (NOTE: 14.4:
-   * its delay read here, not passed: a heap number each). A partition is judged as it leaves, else on arrival (`arrived`).
-   */
+  /** The answer leaves the callee's pod now, or once the response pass its sidecar `passed` just took is over (NOTE: 14.4:
+   *  its delay read here, not passed: a heap number each). A partition is judged as it leaves, else on arrival (`arrived`). */
   private sendBack(att: Attempt, passed: Sidecar | null = null): void {
     const w = this.world;
     const r = att.route!;
@@ -142,7 +140,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     att.leftAt = w.sim.now + after;
     if (att.trace !== null) w.tracer!.leftCallee(att, att.leftAt);
     if (after === 0 && w.network.partitioned(att.host, r.callerHost)) return this.answerLost(att);
-    const d = after + oneWayDelay(w, r, att.replica);
+    oneWayDelayInto(w, r, att.replica);
+    const d = after + linkDelay[0]; // NOTE: 14.4: the draw through the slot, not returned (a heap number and a call a hop)
     // NOTE: drawn as partitions stand at the pass's start (one starting or healing during it is rare).
     if (w.observer && !w.network.partitioned(att.host, r.callerHost)) {
       // A failed try its router is set to retry is drawn as a retry, not a failure: the call may still end ok (read now;

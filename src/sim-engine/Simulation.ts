@@ -177,7 +177,8 @@ export class Simulation {
     const delay = this.nextDelay[0];
     const time = this.now + delay;
     if (!(delay >= 0 && time < Infinity)) refuse(delay, kind, time);
-    this.queue.pushFinite(time, kind, target, a, b);
+    this.queue.nextTime[0] = time;
+    this.queue.pushFinite(kind, target, a, b);
   }
 
   /** The cancel handle of the last `schedule` or `scheduleNext`. */

@@ -108,7 +108,7 @@ export class LoadBalancer {
     this.allUsable = false;
     if (this.weights !== null) return this.chooseLocality(p, clock.now, this.weights);
     if (!p.localityLb) {
-      const n = this.onlyLevel(p, clock.now);
+      const n = this.onlyLevel(p, clock);
       if (n >= 0) return n;
     }
     const lv = PICK_LEVELS;
@@ -138,7 +138,7 @@ export class LoadBalancer {
    * for the one case it leaves to the tables (a healthy share that rounds to 0 without panic).
    * NOTE: a shortcut for the hot path (issue 14.4): it runs on every try.
    */
-  private onlyLevel(p: CompiledPolicy, now: number): number {
+  private onlyLevel(p: CompiledPolicy, clock: Clock): number {
     const known = this.known;
     this.level = -1;
     this.inPanic = false;
@@ -155,6 +155,7 @@ export class LoadBalancer {
       this.allUsable = total > 0 && total === known.length;
       return total;
     }
+    const now = clock.now; // NOTE: 14.4: the clock passed, not its time (a heap number a pick)
     const ejectedUntil = this.outlier.ejectedUntil;
     let healthy = 0;
     for (let i = 0; i < known.length; i++) {
