@@ -64,6 +64,7 @@ describe("the first page's JS", () => {
     const rel = [...files].map((f) => relative(SRC, f));
     expect(rel).toContain('ui/scenarios/catalog.ts');
     expect(rel).not.toContain('ui/scenarios/builtinTexts.ts');
+    expect(rel).not.toContain('ui/glossary/glossary.ts'); // its own chunk (useGlossary)
     const catalog = readFileSync(resolve(SRC, 'ui/scenarios/catalog.ts'), 'utf8');
     // Its only `?raw` glob is hello-mesh's; every file's title is imported alone.
     expect([...catalog.matchAll(/import\.meta\.glob\(([^)]*)\)/g)].map((m) => m[1])).toEqual([

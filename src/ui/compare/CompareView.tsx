@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, 
 import { useStore } from 'zustand';
 import { applyTheme, savedTheme } from '../theme/theme';
 import type { CompareController } from './compareController';
+import { KeepUnits } from '../narrative/KeepUnits';
 import { READY_PAIRS, noPair, pairHref } from './pairs';
 import { sideLabel } from './sideLabel';
 import { presenterArrangement, type PaneArrangement } from './presenterArrange';
@@ -273,7 +274,15 @@ function PairList() {
       <ul>
         {READY_PAIRS.map((p) => (
           <li key={`${p.a},${p.b}`}>
-            <a href={pairHref(p.a, p.b, undefined, p.scope)}>{p.label}</a> <span className="muted">({p.a} vs {p.b}{p.about ? `: ${p.about}` : ''})</span>
+            <a href={pairHref(p.a, p.b, undefined, p.scope)}>{p.label}</a> <span className="muted">
+              ({p.a} vs {p.b}
+              {p.about ? (
+                <>
+                  : <KeepUnits text={p.about} />
+                </>
+              ) : null}
+              )
+            </span>
           </li>
         ))}
       </ul>

@@ -43,7 +43,9 @@ export function PaneStory({ series, sharedStep }: { series: SeriesState; sharedS
           {head}
         </span>
         {' · '}
-        <strong data-testid="pane-step-title">{step.title}</strong>
+        <strong data-testid="pane-step-title">
+          <KeepUnits text={step.title} />
+        </strong>
       </p>
       {fig >= 0 && (
         <div className="compare-story-figure" data-figure-step={fig} data-shared={shared || undefined}>

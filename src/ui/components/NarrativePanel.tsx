@@ -259,7 +259,7 @@ export function NarrativePanel() {
           {passing >= 0 ? (
             <>
               <h3 className="narrative-title narrative-passing" data-testid="narrative-passing-title">
-                {steps[passing].title}
+                <KeepUnits text={steps[passing].title} />
               </h3>
               <p className="narrative-text narrative-passing" data-testid="narrative-passing-text">
                 <KeepUnits text={steps[passing].text} />
@@ -271,7 +271,7 @@ export function NarrativePanel() {
           ) : (
             <>
               <h3 className="narrative-title" data-testid="narrative-title">
-                {step.title}
+                <KeepUnits text={step.title} />
               </h3>
               {step.figure && <LessonFigureView figure={step.figure} />}
               <p className="narrative-text" data-testid="narrative-text" ref={text}>

@@ -61,7 +61,10 @@ function About() {
   return (
     <section className="about">
       <p className="eyebrow">Scenario · {info.name}</p>
-      <h1 data-testid="scenario-title">{info.title}</h1>
+      {/* The picker's name for it, its jargon explained ("503 UC", trial T4, 6): KeepUnits marks the glossary's terms. */}
+      <h1 data-testid="scenario-title">
+        <KeepUnits text={info.title} />
+      </h1>
       {/* The person's injected faults, said above the fold (trial N12, 5: a link's fault was seen only far below). */}
       <OwnFaultsNote />
       {/* With a narrative to follow, the story comes first and the description after it. */}

@@ -1,7 +1,8 @@
-// The glossary: terms the stories use without saying what they are (trial T4, 6). Each: the term,
+// The glossary: terms the stories use without saying what they are (trial T4, 6; session 54 added
+// the mesh's everyday words: mutual TLS, control plane, CA, DestinationRule, per-try timeout...). Each: the term,
 // the words as the stories write them (`forms`, matched whole; `caseSensitive` where case matters:
 // STRICT), one or two plain sentences, and the page they were checked against ('' for the
-// stories' own words). Read by glossaryMatch.ts; drawn by GlossTerm.tsx.
+// stories' own words). Read by glossaryMatch.ts; drawn by GlossTerm.tsx; a chunk of its own (useGlossary).
 import type { GlossaryTerm } from './glossaryMatch';
 
 /** Every glossary term, in no particular order (glossaryRuns marks by position in the text). */
@@ -27,7 +28,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     source: "https://istio.io/v1.23/docs/tasks/traffic-management/egress/egress-gateway",
   },
   {
-    term: "eject", forms: ["ejecting", "ejected", "ejects", "eject"],
+    term: "eject", forms: ["ejecting", "ejected", "ejection", "ejects", "eject"],
     text: "Outlier detection: a proxy that sees a host fail (for example five 5xx in a row) takes it out of load balancing for a while, then lets it back in. A form of passive health checking.",
     source: "https://envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/outlier",
   },
@@ -82,8 +83,98 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     source: "",
   },
   {
-    term: "the other two shops", forms: ["the other two shops"],
-    text: "The same shop in the stories Gateway only and Mesh only, where this inventory replica hangs at the same moment.",
-    source: "",
+    term: "mutual TLS", forms: ["mutual-TLS", "mutual TLS", "mTLS"],
+    text: "TLS in which both ends present a certificate, so the server knows which workload is calling as well as the caller knowing the server. In a mesh the sidecars do it, with certificates from the mesh's CA.",
+    source: "https://istio.io/latest/docs/concepts/security/#mutual-tls-authentication",
+  },
+  {
+    term: "control plane", forms: ["control planes", "control plane"],
+    text: "The mesh's management service (Istio's istiod): it sends each sidecar its config (listeners, routes, endpoints) and, as the CA, signs its certificates. Requests never pass through it.",
+    source: "https://istio.io/latest/docs/ops/deployment/architecture/",
+  },
+  {
+    term: "data plane", forms: ["data plane"],
+    text: "The proxies that carry the requests (the sidecars and gateways), as opposed to the control plane that configures them.",
+    source: "https://istio.io/latest/docs/ops/deployment/architecture/",
+  },
+  {
+    term: "CA", forms: ["CAs", "CA"], caseSensitive: true,
+    text: "Certificate authority: the service that signs the workloads' certificates. In Istio the control plane is the CA; a proxy trusts the certificates its CA's root signed.",
+    source: "https://istio.io/latest/docs/concepts/security/#pki",
+  },
+  {
+    term: "per-try timeout", forms: ["per-try timeouts", "per-try timeout"],
+    text: "A time limit on each single try of a call, so a hung try is abandoned and retried while the whole request's timeout still has time left.",
+    source: "https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPRetry",
+  },
+  {
+    term: "retry budget", forms: ["retry budget"],
+    text: "A cap on retries as a share of the requests in flight (Envoy's default 20%), so retries cannot multiply the load on a service that is already failing.",
+    source: "https://www.envoyproxy.io/docs/envoy/latest/api-v3/config/cluster/v3/circuit_breaker.proto",
+  },
+  {
+    term: "DestinationRule", forms: ["DestinationRule"], caseSensitive: true,
+    text: "Istio's policy for calls to one service, applied by the callers' sidecars: load balancing, connection pool limits and timeouts, outlier detection, mutual TLS.",
+    source: "https://istio.io/latest/docs/reference/config/networking/destination-rule/",
+  },
+  {
+    term: "idle timeout", forms: ["idle timeouts", "idle timeout", "idleTimeout"],
+    text: "How long a kept-open connection may sit unused before its holder closes it. Istio's sidecar keeps one for 1 h unless a DestinationRule sets idleTimeout.",
+    source: "https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings-HTTPSettings",
+  },
+  {
+    term: "kept-alive connection", forms: ["kept-alive", "keep-alive"],
+    text: "An HTTP connection left open after a response for the next request (HTTP/1.1 persistence), which saves a new connection's round trips. Either end may close it when it has been idle.",
+    source: "https://www.rfc-editor.org/rfc/rfc9112#name-persistence",
+  },
+  {
+    term: "UF", forms: ["UF"], caseSensitive: true,
+    text: "Envoy's response flag for an upstream connection failure: the proxy could not open a connection to the host (refused, timed out, or its TLS handshake failed).",
+    source: "https://www.envoyproxy.io/docs/envoy/latest/configuration/observability/access_log/usage",
+  },
+  {
+    term: "locality load balancing", forms: ["locality load balancing"],
+    text: "Istio sends each call to replicas in the caller's own zone first and spills over to other zones only when the local ones are unhealthy. It works only where outlier detection is set.",
+    source: "https://istio.io/latest/docs/tasks/traffic-management/locality-load-balancing/",
+  },
+  {
+    term: "least-request", forms: ["least-request"],
+    text: "A load-balancing rule: of two replicas picked at random, send to the one with fewer requests in flight. Istio's default.",
+    source: "https://www.envoyproxy.io/docs/envoy/latest/intro/arch_overview/upstream/load_balancing/load_balancers",
+  },
+  {
+    term: "kube-proxy", forms: ["kube-proxy"],
+    text: "Kubernetes' own forwarding on each node: a call to a service's address goes to one of its replicas, with no retries and no view of whether that replica is healthy.",
+    source: "https://kubernetes.io/docs/reference/networking/virtual-ips/",
+  },
+  {
+    term: "token bucket", forms: ["token bucket"],
+    text: "A rate limit's counter: tokens refill at the allowed rate up to a burst size, each request takes one, and a request that finds none is refused (429).",
+    source: "https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/local_rate_limit_filter",
+  },
+  {
+    term: "sunset", forms: ["sunset date", "sunset"],
+    text: "The date an API version stops being served, announced beforehand in a Sunset header; after it, calls get an error such as 410 Gone.",
+    source: "https://www.rfc-editor.org/rfc/rfc8594",
+  },
+  {
+    term: "L4", forms: ["L4"], caseSensitive: true,
+    text: "Layer 4, the connection level (TCP): a proxy at L4 sees connections and bytes, not requests, so it can encrypt and authorize them but not route by path.",
+    source: "https://www.envoyproxy.io/docs/envoy/latest/intro/what_is_envoy",
+  },
+  {
+    term: "L7", forms: ["L7"], caseSensitive: true,
+    text: "Layer 7, the request level (HTTP): a proxy at L7 reads each request's host, path and headers, so it can route, retry and rate-limit per request.",
+    source: "https://www.envoyproxy.io/docs/envoy/latest/intro/what_is_envoy",
+  },
+  {
+    term: "p50, p90, p99", forms: ["p50", "p90", "p99", "90th-percentile"],
+    text: "A latency percentile: p90 is the time 90% of requests finish within (p50 the median, p99 the slowest 1%'s threshold).",
+    source: "https://istio.io/latest/docs/ops/deployment/performance-and-scalability/",
+  },
+  {
+    term: "fortio", forms: ["fortio"],
+    text: "Istio's load generator: it sends requests at a fixed rate and records their latency percentiles.",
+    source: "https://github.com/fortio/fortio",
   },
 ];

@@ -7,9 +7,7 @@ import { ScenarioRefLink } from './ScenarioRefLink';
 import { builtinIds } from '../scenarios/catalog';
 import { glossaryRuns } from '../glossary/glossaryMatch';
 import { GlossTerm } from '../glossary/GlossTerm';
-import { GLOSSARY } from '../glossary/glossary';
-
-const TERMS = GLOSSARY;
+import { useGlossary } from '../glossary/useGlossary';
 
 /** `text`'s numbers with their units kept whole (narrative.css .keep-unit); keys under `key`. */
 function units(text: string, key: string) {
@@ -26,12 +24,16 @@ function units(text: string, key: string) {
 
 /**
  * `text` with each number and its unit in a span that does not wrap (narrative.css .keep-unit),
- * each glossary term's first use in it marked (GlossTerm: a popover on hover, click and focus),
+ * each glossary term's first use in it marked (GlossTerm: a popover on hover, click and focus;
+ * each text a block of its own: a term marked in a step's title is marked again in its text, in
+ * the next step and in a figure's label, so whatever a person reads now explains it; once the
+ * glossary's chunk has loaded, useGlossary),
  * and a shipped scenario's file name (`third-party-service.json`) a link named by the scenario's
  * title in the single view. The words are unchanged but for those file names.
  */
 export function KeepUnits({ text }: { text: string }) {
   const runs = text.includes('.json') ? scenarioRefRuns(text, builtinIds()) : [{ text }];
+  const terms = useGlossary();
   const seen = new Set<string>();
   return (
     <>
@@ -39,7 +41,7 @@ export function KeepUnits({ text }: { text: string }) {
         run.ref !== undefined ? (
           <ScenarioRefLink key={`r${j}`} id={run.ref} compare={run.compare} file={run.text} text={text} />
         ) : (
-          glossaryRuns(run.text, TERMS, seen).map((g, k) =>
+          glossaryRuns(run.text, terms, seen).map((g, k) =>
             g.term ? (
               <GlossTerm key={`g${j}.${k}`} term={g.term}>
                 {units(g.text, `${j}.${k}`)}
