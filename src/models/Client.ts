@@ -5,6 +5,7 @@ import { Cause } from './events';
 import { K } from './eventCodes';
 import { CF, type Call, type Request, type Table } from './Call';
 import type { EdgeStats } from './EdgeStats';
+import type { FaultMarks } from './faults/faultMarks';
 import type { Tracer } from './spans/Tracer';
 import type { Route } from './envoy/cluster';
 
@@ -28,6 +29,8 @@ export interface ClientHost {
   requestEnded(req: Request, cause: string, status: number): void;
   /** Gives the request whose only record is its root call `call` its one fate. */
   rootEnded(call: Call, cause: string, status: number): void;
+  /** The fault injector's tally (faults/faultMarks.ts): a user request ended failed by a fault counts there. */
+  readonly faults: { readonly marks: FaultMarks };
 }
 
 /**
@@ -167,6 +170,8 @@ export class ClientActor implements Actor {
 
   private response(call: Call): void {
     const w = this.world;
+    // A failure a fault caused counts for it when it ends the request (not after the client's own timeout did).
+    if (call.cause !== null) w.faults.marks.rootEnded(call, call.requestId < 0 || !w.requests.get(call.requestId).ended);
     if (call.requestId < 0) {
       // The root call was the request's only record (rootIsRequest): no timeout can have ended it before its answer.
       const cause = call.cause ?? Cause.ok;

@@ -9,6 +9,8 @@ export class Replica extends WorkerPool {
   /** Share of this replica's answers that are errors, and their HTTP status (faults change them). */
   errorRate: number;
   errorStatus = 500;
+  /** The http-abort fault (FaultInjector's number) that set `errorRate`, -1: none (the scenario's own rate): its errors are counted for it (faults/faultMarks.ts). */
+  errorFault = -1;
   /** Service-time multiplier: 1 normally, more when the replica's CPU is slowed. */
   slowdown = 1;
 

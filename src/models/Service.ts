@@ -10,7 +10,6 @@ import type { RouteTable } from './envoy/routeTable';
 import type { ServiceHost } from './serviceHost';
 import { Replica } from './Replica';
 export type { ServiceHost } from './serviceHost';
-export { Replica } from './Replica';
 
 /** One compiled downstream call of a service. */
 export interface Downstream {
@@ -119,6 +118,7 @@ export class ServiceActor implements Actor {
     if (replica.errorRate > 0 && this.rng() < replica.errorRate) {
       att.cause = Cause.http5xx;
       att.status = replica.errorStatus;
+      if (replica.errorFault >= 0) this.world.faults.marks.hostFailed(att, replica.errorFault);
       return this.finish(att);
     }
     if (this.parallel) {
@@ -181,8 +181,9 @@ export class ServiceActor implements Actor {
     if (child.cause !== null && parent.cause === null) {
       parent.cause = child.cause;
       parent.flags |= AF.inherited;
-      // A failed dependency surfaces to our caller as a gateway-style error.
+      // A failed dependency surfaces to our caller as a gateway-style error; a fault's failure stays its (faultMarks.ts).
       parent.status = child.status >= 500 ? child.status : child.status >= 400 ? child.status : 502;
+      this.world.faults.marks.inherit(child, parent);
     }
     w.calls.release(child);
     parent.pending--;
@@ -250,8 +251,7 @@ export class ServiceActor implements Actor {
     host.up = false;
     const replica = this.replicas[r];
     const now = w.sim.now;
-    // Kills are rare: find the attempts holding this replica's workers by a scan, rather than
-    // keeping a set on the hot path.
+    // Kills are rare: a scan finds the attempts holding this replica's workers (no set kept on the hot path).
     const held: number[] = [];
     w.attempts.forEachLive((a) => {
       if ((a.flags & AF.holdsWorker) !== 0 && a.host === host.id) held.push(a.id);

@@ -46,6 +46,11 @@ export class WorkerPool {
     this.queued++;
   }
 
+  /** The queued ids, oldest first (a fresh array; changes nothing). */
+  queuedIds(): number[] {
+    return Array.from({ length: this.queued }, (_, i) => this.ring[(this.head + i) % this.ring.length]);
+  }
+
   /** The oldest queued id. Precondition: `queued > 0`. */
   dequeue(): number {
     const id = this.ring[this.head];

@@ -6,6 +6,7 @@ import type { Simulation } from '../sim-engine';
 import type { Attempt, Call, Table } from './Call';
 import type { EdgeStats } from './EdgeStats';
 import type { Cluster } from './envoy/cluster';
+import type { FaultMarks } from './faults/faultMarks';
 import type { Network } from './net/Network';
 import type { WorldObserver } from './Observer';
 import type { Sidecar } from './proxy/Sidecar';
@@ -30,6 +31,8 @@ export interface DataPlaneHost {
   readonly tlsHandshakeCpuMs: number;
   readonly observer: WorldObserver | null;
   readonly tracer: Tracer | null;
+  /** The fault injector's tally of what each fault did (faults/faultMarks.ts): the router notes a fault's failed try it retries. */
+  readonly faults: { readonly marks: FaultMarks };
   /** `a -> b`: the caller and callee of an edge, by name. */
   edgeName(edge: number): string;
   /** A call made for `parent` (a request at a gateway or service) is retried upstream: its CPU, if any (ServiceActor.upstreamRetry). */

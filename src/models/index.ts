@@ -1,6 +1,7 @@
 export { World } from './World';
 export { stallLimit, MAX_IN_FLIGHT } from './worldLimits';
-export { ServiceActor, Replica } from './Service';
+export { ServiceActor } from './Service';
+export { Replica } from './Replica';
 export { ClientActor } from './Client';
 export { Call, Attempt, Request, Table } from './Call';
 export { DataPlane } from './DataPlane';

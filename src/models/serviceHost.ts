@@ -3,6 +3,7 @@
 import type { HistogramLog, Simulation } from '../sim-engine';
 import type { Attempt, Call, Table } from './Call';
 import type { Route } from './envoy/cluster';
+import type { FaultMarks } from './faults/faultMarks';
 import type { Network } from './net/Network';
 import type { Tracer } from './spans/Tracer';
 
@@ -31,6 +32,8 @@ export interface ServiceHost {
   readonly histogramLog: HistogramLog | null;
   readonly dataPlane: ServiceDataPlane;
   readonly routes: readonly Route[];
+  /** The fault injector's tally of what each fault did (faults/faultMarks.ts): a fault's drawn errors and passed-up failures are noted there. */
+  readonly faults: { readonly marks: FaultMarks };
   /** A replica of the callee at `callee.index` went down or came back now; Kubernetes and the proxies learn it later (kube/KubeEndpoints.ts). */
   endpointsChanged(callee: { readonly index: number }, replica: number, up: boolean): void;
 }

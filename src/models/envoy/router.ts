@@ -160,9 +160,8 @@ export class Router {
   }
 
   /**
-   * Retry the call if retry state (policy, attempts left) and the cluster's retry limit allow;
-   * else finish. `local` says the router itself saw the failure (connect failure, reset, its own
-   * timeout) rather than receiving an answer from upstream.
+   * Retry the call if retry state (policy, attempts left) and the cluster's retry limit allow; else finish. `local` says
+   * the router itself saw the failure (connect failure, reset, its own timeout) rather than receiving an answer from upstream.
    */
   private decide(att: Attempt, call: Call, cause: string | null, status: number, local: boolean): void {
     const w = this.world;
@@ -177,6 +176,7 @@ export class Router {
       if (res.canRetry(r.policy)) {
         res.activeRetries++;
         res.retriesStarted++;
+        if (w.faults.marks.calls.size !== 0) w.faults.marks.retried(call); // a fault's failed try counts retried (faultMarks.ts)
         call.flags |= CF.holdsRetry;
         const backoff = backoffMs(p, call.attempts, r.rng);
         call.backoffTimer = w.sim.schedule(backoff, K.RetryBackoff, this.id, call.id);

@@ -5,7 +5,9 @@ import type { Network, Partition } from '../net/Network';
 import type { ServiceActor } from '../Service';
 import type { Topology } from '../Topology';
 import type { FaultSpec } from '../../scenario';
-import { Ev } from '../events';
+import { AF, type Attempt, type Table } from '../Call';
+import { Cause, Ev } from '../events';
+import { FaultMarks } from './faultMarks';
 
 /** What the fault injector reaches of the world (World has it; nothing here imports World). */
 export interface FaultHost {
@@ -15,6 +17,8 @@ export interface FaultHost {
   readonly topology: Topology;
   readonly routes: readonly Route[];
   readonly network: Network;
+  /** The live tries (a kill's requests are tagged as the fault's: faultMarks.ts). */
+  readonly attempts: Table<Attempt>;
   readonly controlPlanes: readonly ControlPlane[];
   serviceByName(name: string): ServiceActor;
   meshNamed(name: string | undefined): ControlPlane;
@@ -31,6 +35,8 @@ export class FaultInjector implements Actor {
   private readonly undo = new Map<number, Undo>();
   /** Faults that started, in order, with when they ended (null while active). */
   readonly history: { fault: number; startMs: number; endMs: number | null }[] = [];
+  /** What each fault did so far: answers failed, tries retried, user requests ended failed (faultMarks.ts). */
+  readonly marks = new FaultMarks();
 
   constructor(readonly id: number, private readonly world: FaultHost) {}
 
@@ -80,11 +86,13 @@ export class FaultInjector implements Actor {
     const w = this.world;
     switch (f.type) {
       case 'kill-replica': {
+        this.markKilled(w.serviceByName(f.service), [f.replica], n);
         w.serviceByName(f.service).kill(f.replica);
         return { type: 'restart', service: f.service, replicas: [f.replica] };
       }
       case 'kill-service': {
         const svc = w.serviceByName(f.service);
+        this.markKilled(svc, svc.replicas.map((_, r) => r), n);
         for (let r = 0; r < svc.replicas.length; r++) svc.kill(r);
         return { type: 'restart', service: f.service, replicas: svc.replicas.map((_, r) => r) };
       }
@@ -118,11 +126,12 @@ export class FaultInjector implements Actor {
       }
       case 'http-abort': {
         const svc = w.serviceByName(f.service);
-        const before = svc.replicas.map((r) => ({ rate: r.errorRate, status: r.errorStatus }));
+        const before = svc.replicas.map((r) => ({ rate: r.errorRate, status: r.errorStatus, fault: r.errorFault }));
         for (const r of svc.replicas) {
           if (f.replica !== undefined && r.index !== f.replica) continue;
           r.errorRate = f.percent / 100;
           r.errorStatus = f.status;
+          r.errorFault = n;
         }
         return { type: 'errors', service: f.service, before };
       }
@@ -160,6 +169,24 @@ export class FaultInjector implements Actor {
     }
   }
 
+  /**
+   * Before fault `n` kills `replicas` of `svc`: the requests their pods hold or queue, which the kill resets back to
+   * their callers (Service.kill), are tagged as its (marks.tag, cause reset). Reads the same live attempts as the kill.
+   */
+  private markKilled(svc: ServiceActor, replicas: readonly number[], n: number): void {
+    const w = this.world;
+    const hosts = new Set(replicas.filter((r) => w.network.hosts[svc.hosts[r]].up).map((r) => svc.hosts[r]));
+    if (hosts.size === 0) return;
+    const queued = new Set<number>();
+    for (const r of replicas) if (hosts.has(svc.hosts[r])) for (const id of svc.replicas[r].queuedIds()) queued.add(id);
+    w.attempts.forEachLive((a) => {
+      if (((a.flags & AF.holdsWorker) !== 0 && hosts.has(a.host)) || queued.has(a.id)) {
+        this.marks.effect(n).failed++;
+        this.marks.tag(a, n, Cause.reset);
+      }
+    });
+  }
+
   /** Undoes an active fault: puts back what `apply` recorded. */
   private revert(u: Undo): void {
     const w = this.world;
@@ -186,6 +213,7 @@ export class FaultInjector implements Actor {
         w.serviceByName(u.service).replicas.forEach((r, i) => {
           r.errorRate = u.before[i].rate;
           r.errorStatus = u.before[i].status;
+          r.errorFault = u.before[i].fault;
         });
         return;
       case 'control-plane':
@@ -218,7 +246,7 @@ export type Undo =
   | { readonly type: 'latency'; readonly routes: readonly number[] }
   | { readonly type: 'loss'; readonly before: number }
   | { readonly type: 'partition'; readonly partition: Partition }
-  | { readonly type: 'errors'; readonly service: string; readonly before: readonly { readonly rate: number; readonly status: number }[] }
+  | { readonly type: 'errors'; readonly service: string; readonly before: readonly { readonly rate: number; readonly status: number; readonly fault: number }[] }
   | { readonly type: 'control-plane'; readonly mesh: string | undefined }
   | { readonly type: 'ca'; readonly mesh: string | undefined }
   | { readonly type: 'capacity'; readonly gateway: string; readonly before: readonly number[] }

@@ -135,6 +135,8 @@ export class TraceRecord {
   dropped = false;
   /** Retries the routers decided on (each a try 2 or later, after its backoff), at any hop. */
   retries = 0;
+  /** The faults (FaultInjector's numbers) that failed a try of it, each once, in the order met (faults/faultMarks.ts); null: none. */
+  faults: number[] | null = null;
   /** STRIDE numbers a span, in the order the spans opened (a span's index is its row); `used` of them hold spans. */
   rows: Float64Array;
   used = 0;

@@ -94,12 +94,15 @@ export abstract class TraceStore {
    * sample alone (chosen when sent, whatever their fate): a fair sample, whose failed share is the run's; without it
    * every failed one kept besides, so failures crowd the list (all of them kept against one ok request in N), and the
    * retried ones kept unless `failedOnly`. `only`: those that ended with that cause ('timeout'), or 'retried': those
-   * with a try 2 or later, whatever their fate; null for all.
+   * with a try 2 or later, whatever their fate; 'fault:N' those a try of which fault N failed (faults/faultMarks.ts),
+   * whatever their fate; null for all.
    */
   list(failedOnly = false, limit = 100, sampleOnly = false, only: string | null = null): TraceSummary[] {
     const sampled = failedOnly ? this.sampled.filter((t) => t.fate !== 'ok') : this.sampled;
     let all = sampleOnly ? [...sampled] : failedOnly ? [...this.failed, ...sampled] : [...this.failed, ...this.retried, ...sampled];
+    const fault = faultOnly(only);
     if (only === 'retried') all = all.filter((t) => t.retries > 0);
+    else if (fault >= 0) all = all.filter((t) => t.faults?.includes(fault) === true);
     else if (only !== null) all = all.filter((t) => t.fate === only);
     all.sort((a, b) => b.id - a.id);
     return all.slice(0, Math.max(0, limit)).map(summary);
@@ -145,4 +148,11 @@ function oldestOfCommonest(ring: readonly TraceRecord[]): number {
     if (ring[i].fate === top && ring[i].end < end) [end, at] = [ring[i].end, i];
   }
   return at;
+}
+
+/** The fault number of a list filter 'fault:N' (TraceStore.list's `only`), else -1. */
+export function faultOnly(only: string | null): number {
+  if (only === null || !only.startsWith('fault:')) return -1;
+  const n = Number(only.slice(6));
+  return Number.isInteger(n) && n >= 0 ? n : -1;
 }

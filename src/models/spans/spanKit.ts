@@ -25,5 +25,6 @@ export function summary(t: TraceRecord): TraceSummary {
     spans: t.count,
     sampled: t.sampled,
     retries: t.retries,
+    ...(t.faults === null ? {} : { faults: [...t.faults] }),
   };
 }

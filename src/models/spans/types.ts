@@ -76,6 +76,8 @@ export interface TraceSummary {
   sampled: boolean;
   /** Tries after the first (retries) the request's calls made, at any hop; 0 when none. */
   retries: number;
+  /** The faults (their numbers in the run's fault list) that failed a try of it (faults/faultMarks.ts); absent: none. */
+  faults?: number[];
 }
 
 /** How the tracer picks the requests it keeps. */
