@@ -1,24 +1,10 @@
 // Jargon in a story's text is a glossary term (trial T4, 6): dotted underline, and its meaning in a
 // popover on hover, on click (a tap) and on keyboard focus, inside the window, described to a
 // screen reader (aria-describedby).
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
-
-/** The popover that describes `term`, and that it lies whole inside the window. */
-async function popoverOf(page: Page, term: Locator): Promise<Locator> {
-  const id = await term.getAttribute('aria-describedby');
-  const pop = page.locator(`[id="${id}"]`);
-  await expect(pop).toBeVisible();
-  await expect(pop).toHaveAttribute('role', 'tooltip');
-  const box = (await pop.boundingBox())!;
-  const view = page.viewportSize()!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.y).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(view.width);
-  expect(box.y + box.height).toBeLessThanOrEqual(view.height);
-  return pop;
-}
+import { popoverOf } from './fixtures/glossPopover';
 
 for (const viewport of [
   { width: 1366, height: 768 },

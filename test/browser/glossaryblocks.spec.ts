@@ -5,6 +5,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { popoverOf } from './fixtures/glossPopover';
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -13,14 +14,8 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 async function hoverPopover(page: Page, term: Locator): Promise<Locator> {
   await term.scrollIntoViewIfNeeded();
   await term.hover();
-  const pop = page.locator(`[id="${await term.getAttribute('aria-describedby')}"]`);
-  await expect(pop).toBeVisible();
+  const pop = await popoverOf(page, term);
   const box = (await pop.boundingBox())!;
-  const view = page.viewportSize()!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.y).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(view.width);
-  expect(box.y + box.height).toBeLessThanOrEqual(view.height);
   const next = page.getByTestId('narrative-next');
   if (await next.isVisible()) expect(overlaps(box, (await next.boundingBox())!), 'popover over next ›').toBe(false);
   return pop;
@@ -67,6 +62,18 @@ for (const viewport of [
       const pop = await hoverPopover(page, again);
       await expect(pop).toContainText('runs next to each replica');
       await saveShot(page, `glossaryblocks-again-${viewport.width}.png`);
+    });
+
+    test("gateway-and-mesh step 3: the other stories named as links, the replica said as its tag, 'eject' explained", async ({ page }) => {
+      await page.goto('/?scenario=gateway-and-mesh&t=22s');
+      await expect(page.getByTestId('timeline')).toHaveAttribute('aria-valuenow', '22000', { timeout: 120_000 });
+      const text = page.getByTestId('narrative-text');
+      await expect(text).toContainText('⚡ slow one replica');
+      await expect(text).not.toContainText('other two shops');
+      await expect(text.getByTestId('scenario-ref')).toHaveText(['Gateway only', 'Mesh only']);
+      const pop = await hoverPopover(page, term(text, 'eject'));
+      await expect(pop).toContainText('out of load balancing');
+      await saveShot(page, `glossaryblocks-gm-step3-${viewport.width}.png`);
     });
 
     test("compare: a pane's step title marks its term ('trust domains')", async ({ page }) => {
