@@ -3,7 +3,7 @@ import { validateScenario } from '../parse';
 import { namedProblem } from '../namedPath';
 import type { Scenario } from '../schema';
 import { buildScenario } from './build';
-import { readManifestText, type ManifestDoc } from './documents';
+import { formatPath, readManifestText, type ManifestDoc, type Seg } from './documents';
 import { readResource } from './kinds';
 import type { ImportMessage, ImportResult, ManifestFile, Resource, SourceRef } from './types';
 import { readWorkload } from './workload';
@@ -60,10 +60,18 @@ export function importManifests(files: readonly ManifestFile[], workload?: Manif
     return done(scenario, v.scenario);
   }
   for (const p of v.problems) {
-    const ref = sourceOf(provenance, p.path) ?? { file: workload?.name ?? files[0].name, line: 1, path: '' };
     // Found by index; said with items by name (`services.payments.replicas`), as `sweep --set` takes it.
     const named = namedProblem(scenario, p);
-    errors.push({ ...ref, message: `${named.message} (scenario ${named.path})` });
+    const own = wl ? workloadPlace(wl.doc, provenance, p.path) : undefined;
+    // A field the workload wrote as the scenario reads it (`faults[0].replica`, `duration`): at its
+    // own line, field first, as every other import message (trial T5, 2: it said line 1, the
+    // field at the end). Elsewhere (an app's `apps[2].serviceTime`, a manifest's field) the
+    // scenario path follows.
+    if (own?.same) errors.push({ ...own.ref, message: named.message });
+    else {
+      const ref = own?.ref ?? sourceOf(provenance, p.path) ?? { file: workload?.name ?? files[0].name, line: 1, path: '' };
+      errors.push({ ...ref, message: `${named.message} (scenario ${named.path})` });
+    }
   }
   return done(errors.length ? null : scenario);
 }
@@ -81,6 +89,32 @@ function warnLoad(s: Scenario, provenance: Record<string, SourceRef[]>, warnings
     const fix = l.kind === 'service' ? `raise its Deployment's spec.replicas to ${replicasFor(l)} (70% of capacity) or its concurrency in the workload, or send it less` : `run ${replicasFor(l)} ingress gateway pods (70% of capacity), or send it less`;
     warnings.push({ ...ref, message: `${loadText(l)}, from ${loadSources(l)}: ${loadConsequence(l)}; ${fix}` });
   }
+}
+
+/**
+ * Where the workload file wrote scenario path `path` (`faults.0.replica`, a problem's index path):
+ * a top-level field the workload passes through as written (all but clients and apps) at the line
+ * of the deepest part written; otherwise the workload field the provenance names (a client's or an
+ * app's, `clients[0].rate`), with the parts below it added. `same`: the workload's path is the
+ * scenario's (so the message needs no `(scenario ...)`). Undefined when the workload did not write it.
+ */
+function workloadPlace(doc: ManifestDoc, prov: Record<string, SourceRef[]>, path: string): { ref: SourceRef; same: boolean } | undefined {
+  const segs: Seg[] = path.split('.').map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const top = segs[0];
+  if (typeof top === 'string' && top !== 'clients' && top !== 'apps' && doc.data !== null && typeof doc.data === 'object' && Object.hasOwn(doc.data, top)) {
+    return { ref: { file: doc.file, line: doc.lineOf(segs), path: formatPath(segs) }, same: true };
+  }
+  const parts = path.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const refs = prov[parts.slice(0, n).join('.')];
+    if (!refs?.length) continue;
+    const ref = refs[refs.length - 1];
+    if (ref.file !== doc.file) return undefined;
+    const rest = segs.slice(n);
+    const full = ref.path + rest.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join('');
+    return { ref: { file: ref.file, line: doc.lines[full] ?? ref.line, path: full }, same: full === formatPath(segs) };
+  }
+  return undefined;
 }
 
 /** The source of the deepest scenario path that has one, for a problem found in the scenario. */

@@ -97,6 +97,33 @@ describe('a malformed manifest is an error at file:line: path, and no scenario',
     expect(r.scenario).toBeNull();
     expect(r.e).toEqual(['workload.yaml:6: apps[0].serviceTime: "5xs" is not a duration; use a number with a unit: us, ms, s, m or h (250ms, 10s, 2m), or a bare number, which is milliseconds (250) (scenario services.a.serviceTime)']);
   });
+
+  it("a bad field in the workload's faults, duration or clients is at its own line, field first, with no scenario path (trial T5, 2: line 1, the field at the end)", () => {
+    const wl = [
+      'name: t',
+      'duration: 10 seconds',
+      'clients:',
+      '  - name: u',
+      '    type: open',
+      '    rate: -3',
+      '    target: a',
+      'apps:',
+      '  - name: a',
+      '    serviceTime: 1ms',
+      'faults:',
+      '  - { type: slow-replica, service: a, replica: 0, factor: 10, at: 1s }',
+      '  - { type: latency, service: a, replica: 0, delay: 800ms, at: 15s, for: 30s }',
+      '',
+    ].join('\n');
+    const r = imp({ 'ns.yaml': NAMESPACE, 'a.yaml': app('a') }, wl);
+    expect(r.scenario).toBeNull();
+    const at = (prefix: string) => r.e.find((e) => e.startsWith(prefix));
+    expect(at('workload.yaml:13: faults[1].replica: unknown field (fields here: type, service, from, to, delay, at, for)')).toBeDefined();
+    expect(at('workload.yaml:2: duration: ')).toBeDefined();
+    expect(at('workload.yaml:6: clients[0].rate: ')).toBeDefined();
+    expect(r.e.filter((e) => e.includes('(scenario '))).toEqual([]);
+    expect(r.e.filter((e) => /^workload\.yaml:1:/.test(e))).toEqual([]);
+  });
 });
 
 describe('text the YAML parser must not see is refused before parsing, as one message', () => {
