@@ -13,6 +13,7 @@ import { AppContext, useAppStore } from '../state/useAppStore';
 import { formatCount, formatLatency, formatClock } from '../format';
 import type { CompareController, ComparePane } from './compareController';
 import { PANE_COLORS } from './paneColors';
+import { paneTitleTail } from './sideLabel';
 import { runLatencyMeasured } from '../measuredLatency';
 import type { SeriesState } from '../charts/seriesStore';
 import type { ClientFigures } from '../../models/report';
@@ -50,7 +51,8 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting, do
   const stage = useRef<HTMLDivElement>(null);
   // The replica cards unfolded in this pane ask this pane's run.
   useEffect(() => void (stage.current && bindReplicaSourceWithin(stage.current, pane.api)), [pane]);
-  const title = `${label} — ${pane.info.title} (${pane.id})`;
+  const rest = paneTitleTail(label, pane.info.title, pane.id);
+  const title = `${label}${rest}`;
   const wheelHint = useFlash(WHEEL_HINT_MS);
   const other = pane.side === 'A' ? 'B' : 'A';
   // At a pane of about 496 px (1024x768), the panel beside the picture left it 176 px and the
@@ -90,7 +92,8 @@ export const Pane = memo(function Pane({ pane, controller, label, inspecting, do
         <LegendFoldedByDefault.Provider value={true}>
           <h2 className="compare-pane-title" data-testid="compare-pane-title" title={title}>
             <span className="compare-swatch" style={{ background: PANE_COLORS[pane.side === 'A' ? 0 : 1] }} />
-            {label} <span className="muted">— {pane.info.title} ({pane.id})</span>
+            {label}
+            {rest && <span className="muted">{rest}</span>}
             {inspecting && open && (
               <span className="compare-inspecting" data-testid="compare-inspecting">
                 inspected

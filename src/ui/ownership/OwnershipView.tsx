@@ -3,10 +3,11 @@
 // flagged and its cost measured from the running simulation.
 import { Fragment, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { changesMadeBy, configuredAt } from '../../models/madeChanges';
-import { FEATURE_NAMES, ownershipOf, secs, type Layer, type OwnedFeature, type Overlap, type Ownership } from '../../models/ownership';
+import { FEATURE_NAMES, ownershipOf, type OwnedFeature, type Overlap, type Ownership } from '../../models/ownership';
 import { openingPath } from './openingPath';
 import { pathKey } from './comparePath';
 import { tableRows } from './tableRows';
+import { LAYER_NAMES, hopsNamed, twiceItems } from './twiceLine';
 import { liveChanges } from '../changes/liveChanges';
 import type { Topology } from '../../models';
 import { formatOfFile, parseScenarioText, type Scenario } from '../../scenario';
@@ -20,8 +21,6 @@ import { useDrawerRoom } from './drawerRoom';
 import { RowsBelowCue } from './RowsBelowCue';
 import { FigureSchedule } from '../components/figureSchedule';
 import './ownership.css';
-
-const LAYER_NAMES: Record<Layer, string> = { gateway: 'gateway', sidecar: 'sidecar', app: 'app' };
 
 /** The scenario of a text, or the first problem that stops reading it. Pure; memoize it. */
 export function scenarioOfText(text: string, fileName?: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
@@ -256,31 +255,24 @@ export function OwnershipView({ text, fileName, topology, frames, buckets, headi
 }
 
 /**
- * "Timeouts owned twice (gateway and sidecar; client 3 s)", every such feature in one line, for
- * the row above the table; `who` wraps each " (…)", which a narrow drawer leaves out
- * (ownership.css) so the line and the path share the title's row. Pure.
+ * "Retries owned twice (gateway and sidecar): web→orders, web→inventory; Timeouts owned twice
+ * (…): edge→frontend", every such feature once, for the row above the table (twiceItems), its
+ * hops named where the overlaps lie on more than one (one is the path menu's, beside it); `who`
+ * wraps each " (…)", which a narrow drawer leaves out (ownership.css) so the line and the path
+ * share the title's row. Pure.
  */
 function twiceLine(o: Ownership, who: (text: string) => ReactNode): ReactNode[] {
-  return o.overlaps.map((x, i) => (
+  const items = twiceItems(o);
+  const named = hopsNamed(items);
+  return items.map((x, i) => (
     <Fragment key={i}>
       {i > 0 && '; '}
-      {FEATURE_NAMES[x.feature]} owned twice{who(` (${twiceWho(o, x)})`)}
+      <span data-testid="ownership-twice-item">
+        {x.name} owned twice{who(` (${x.who})`)}
+        {named && x.where.length > 0 && `: ${x.where.join(', ')}`}
+      </span>
     </Fragment>
   ));
-}
-
-/**
- * Who owns an overlap on its first path, for twiceLine: its layers, the hops when more hops than
- * layers apply it ("gateway and sidecar, 3 hops": retry-storm's three retrying hops, which a
- * workshop read as three owners, trial N14), and the client's own deadline where it has one
- * ("; client 3 s": shown in the table's row, but a caller's patience, not a layer). Pure.
- */
-function twiceWho(o: Ownership, x: Overlap): string {
-  const at = o.paths[x.paths[0]]?.features.find((f) => f.feature === x.feature)?.at ?? [];
-  const hops = at.filter((a) => !a.owner.caller && !a.owner.lifted).length;
-  const client = at.find((a) => a.owner.caller)?.owner.timers?.routeMs;
-  const layers = x.layers.map((l) => LAYER_NAMES[l]).join(' and ');
-  return `${layers}${hops > x.layers.length ? `, ${hops} hops` : ''}${client !== undefined && Number.isFinite(client) ? `; client ${secs(client)}` : ''}`;
 }
 
 /** "  (timeouts owned twice)": what is owned twice on path `i`, for its entry in the path menu; "  (refused 401)" for a path no request gets past; '' for none. */
