@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { looksLikeManifests } from './lint/manifests';
 import { formatImportMessage, groupedImportMessages, importManifests, scenarioYaml, type ManifestFile } from '../scenario/import';
 import { readInputFile } from './readInput';
+import { importLint, importLintLines } from '../models/lint/importFindings';
 import { repeatedOptions } from './onceOptions';
 import { usageAs, type Invocation } from './invocation';
 import { unknownOptionMessage } from './unknownOptions';
@@ -157,6 +158,11 @@ export function importMain(argv: readonly string[], how: Invocation = 'npm'): nu
     for (const e of r.errors) process.stderr.write(formatImportMessage(e) + '\n');
     return BAD_INPUT;
   }
+  // Lint's static rules on what was imported, its errors said with the warnings (trial T5, 3: a
+  // client sending plaintext to a STRICT service failed every request, and only lint said so).
+  const lintCmd = `${how === 'npm' ? 'npm run sim --' : 'meshsim'} lint ${args.inputs.join(' ')}${args.workload ? ` --workload ${args.workload}` : ''}`;
+  const lint = importLintLines(importLint(r), `all of them, with the simulated rules' figures: ${lintCmd}`);
+  for (const e of lint.errors) process.stderr.write(`warning: ${formatImportMessage(e)}\n`);
   const header = ` Imported by meshsim from ${[...args.inputs, ...(args.workload ? [args.workload] : [])].join(', ')}.\n A comment after a value names the manifest line it came from.`;
   const text = args.out !== undefined && /\.json$/i.test(args.out) ? JSON.stringify(r.scenario, null, 2) + '\n' : scenarioYaml(r.scenario, r.provenance, header);
   if (args.out === undefined) process.stdout.write(text);
@@ -172,5 +178,6 @@ export function importMain(argv: readonly string[], how: Invocation = 'npm'): nu
     const n = r.resources.length;
     process.stderr.write(`wrote ${args.out}: ${n} resource${n === 1 ? '' : 's'} read, ${r.warnings.length} warning${r.warnings.length === 1 ? '' : 's'}${r.validated ? '' : ' (it cannot run yet: see the warnings above)'}\n`);
   }
+  if (lint.summary) process.stderr.write(lint.summary + '\n');
   return 0;
 }

@@ -23,7 +23,9 @@ describe('npm run sim -- import', () => {
     // One line for the six Deployments' dropped pod templates, as the app's notice has it (T3's trial, 6).
     expect(err[0]).toBe('warning: examples/bookinfo/platform/apps.yaml:31, 64, 97, 118, 139, 172: spec.template.spec: not modelled (dropped): what the app does comes from the workload file');
     expect(err.filter((l) => l.includes('spec.template.spec'))).toHaveLength(1);
-    expect(err[err.length - 1]).toBe(`wrote ${out}: 15 resources read, 9 warnings`);
+    expect(err[err.length - 2]).toBe(`wrote ${out}: 15 resources read, 9 warnings`);
+    // Then lint's static rules on what was imported: counts, and the command for them all (trial T5, 3).
+    expect(err[err.length - 1]).toBe(`lint (its rules read from the settings, before simulating): 0 errors, 1 warning, 1 info; all of them, with the simulated rules' figures: npm run sim -- lint ${B}/platform ${B}/tasks/route-to-v1 --workload ${B}/workload.yaml`);
     const text = readFileSync(out, 'utf8');
     // Its namespace from metadata.namespace, named where it was read (session 53, N1).
     expect(text).toContain('  - name: productpage # examples/bookinfo/platform/apps.yaml:6 metadata.name\n    namespace: bookinfo # examples/bookinfo/platform/apps.yaml:7 metadata.namespace\n    replicas: 2 # examples/bookinfo/platform/apps.yaml:21 spec.replicas\n');
@@ -31,6 +33,28 @@ describe('npm run sim -- import', () => {
     // The written file is a scenario meshsim runs.
     const p = parseScenarioText(text, 'yaml');
     expect(p.ok).toBe(true);
+  });
+
+  it("warns with lint's error when the import will fail every request (a plaintext client of a STRICT service, MS006 with its fix), exit 0; a fault in the workload at its own line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'meshsim-import-'));
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels: { istio-injection: enabled }\n';
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: shop }\nspec:\n  selector: { app: web }\n  ports: [{ name: http, port: 8080 }]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: shop }\nspec:\n  replicas: 1\n  template:\n    metadata:\n      labels: { app: web }\n';
+    const pa = 'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\n  namespace: shop\nspec:\n  mtls: { mode: STRICT }\n';
+    const m = join(dir, 'platform.yaml');
+    const text = [ns, svc, pa].join('---\n');
+    writeFileSync(m, text);
+    const modeLine = text.split('\n').indexOf('  mtls: { mode: STRICT }') + 1;
+    const wl = 'name: t\nduration: 5s\nclients:\n  - { name: users, type: open, rate: 10, target: web }\napps:\n  - { name: web, serviceTime: 1ms }\n';
+    writeFileSync(join(dir, 'wl.yaml'), wl);
+    writeFileSync(join(dir, 'wl-fault.yaml'), wl + 'faults:\n  - { type: latency, service: web, replica: 0, delay: 800ms, at: 1s }\n');
+    const r = await simHere(['import', m, '--workload', join(dir, 'wl.yaml'), '-o', join(dir, 'out.yaml')]);
+    expect(r.code).toBe(0);
+    const err = r.stderr.trim().split('\n');
+    expect(err).toContain(`warning: ${m}:${modeLine}: spec.mtls.mode: lint error MS006 mtls-mismatch: web accepts only mutual TLS (STRICT), but users has no sidecar and sends plaintext: every call users -> web is rejected (tls-plaintext-rejected); fix: Give users a sidecar (sidecar injection on its pods), or set mtls: PERMISSIVE on web while plaintext callers remain`);
+    expect(err[err.length - 1]).toMatch(new RegExp(`^lint \\(its rules read from the settings, before simulating\\): 1 error \\(above\\), .*; all of them, with the simulated rules' figures: npm run sim -- lint ${m} --workload ${join(dir, 'wl.yaml')}$`));
+    const f = await simHere(['import', m, '--workload', join(dir, 'wl-fault.yaml')]);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain(`${join(dir, 'wl-fault.yaml')}:8: faults[0].replica: unknown field (fields here: type, service, from, to, delay, at, for)\n`);
   });
 
   it('writes JSON with -o .json, and YAML on stdout without -o', async () => {

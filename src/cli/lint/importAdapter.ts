@@ -1,6 +1,7 @@
 import { scenarioSchema, type Scenario } from '../../scenario';
-import { formatImportMessage, importManifests, type ImportResult, type Resource, type SourceRef } from '../../scenario/import';
-import type { Locator, Place } from '../../models/lint/locate';
+import { formatImportMessage, importManifests } from '../../scenario/import';
+import type { Locator } from '../../models/lint/locate';
+import { provenanceLocator } from '../../models/lint/importFindings';
 
 /** A manifest file or workload file as text. */
 export interface NamedText {
@@ -48,35 +49,5 @@ export function importForLint(files: readonly NamedText[], workload: NamedText |
   return { scenario: parsed.data, simulate: false, locate, flattened, problems: [], notes };
 }
 
-/**
- * A locator over an import's provenance: a scenario path goes to the manifest or workload field
- * it was made of, the deepest written ancestor's when the path itself was not written (a
- * default), or the actor's name's (its Deployment) when none is written. Of several sources, the one whose field ends as the path does is taken
- * (`...policy.timeout` <- `spec.http[0].timeout`), else the first. The place names the
- * manifest resource that holds it: the last resource of that file starting at or before it.
- */
-export function provenanceLocator(r: Pick<ImportResult, 'provenance' | 'resources'>): Locator {
-  const resourceAt = (ref: SourceRef): Resource | undefined => {
-    let best: Resource | undefined;
-    for (const x of r.resources) if (x.file === ref.file && x.line <= ref.line && (!best || x.line >= best.line)) best = x;
-    return best;
-  };
-  return (path) => {
-    const parts = path.split('.');
-    const last = parts[parts.length - 1];
-    // Past every written ancestor, the actor's name: the Deployment (or Gateway) it came from.
-    const tries = [...parts.map((_, i) => parts.slice(0, parts.length - i).join('.')), `${parts[0]}.${parts[1]}.name`];
-    for (const key of tries) {
-      const refs = r.provenance[key];
-      if (!refs?.length) continue;
-      const ref = refs.find((x) => x.path.endsWith(last)) ?? refs[0];
-      const res = resourceAt(ref);
-      // The name stands for the whole actor: the finding keeps its scenario field then.
-      const place: Place = key === path ? { file: ref.file, line: ref.line, path: ref.path } : key.endsWith('.name') && !path.endsWith('.name') && key.split('.').length === 3 && !path.startsWith(key) ? { file: ref.file, line: ref.line } : { file: ref.file, line: ref.line, path: ref.path };
-      if (res) place.resource = { kind: res.kind, name: res.name, namespace: res.namespace };
-      place.exact = key === path;
-      return place;
-    }
-    return undefined;
-  };
-}
+/** The locator over an import's provenance (models/lint/importFindings.ts, where the import's own lint reads it too). */
+export { provenanceLocator } from '../../models/lint/importFindings';

@@ -1,4 +1,5 @@
-import { groupedImportMessages, importManifests, looksLikeManifests, scenarioYaml, type ManifestFile } from '../../scenario/import';
+import { importLint, importLintLines } from '../../models/lint/importFindings';
+import { formatImportMessage, groupedImportMessages, importManifests, looksLikeManifests, scenarioYaml, type ManifestFile } from '../../scenario/import';
 
 /**
  * Kubernetes and Istio manifests opened in the app (issue 15): a set of files chosen with "Open
@@ -34,6 +35,10 @@ export function importFiles(all: readonly ManifestFile[]): Imported {
   if (r.scenario === null) return { ok: false, label, problems: r.errors.map((e) => ({ path: `${e.file}:${e.line}${e.path ? ` ${e.path}` : ''}`, message: e.message })) };
   // The same warning at several lines of one file is one line: `apps.yaml:31, 64, 97: spec...`.
   const warnings = groupedImportMessages(r.warnings);
+  // Lint's errors on what was imported, with the warnings, as the CLI's import says them (trial T5, 3).
+  const lint = importLintLines(importLint(r), 'the editor\'s Lint list shows them all, and the simulated rules\' too');
+  warnings.push(...lint.errors.map(formatImportMessage));
+  if (lint.summary) warnings.push(lint.summary);
   if (skipped.length) warnings.push(`not YAML, not read: ${skipped.join(', ')}`);
   for (const w of workloads.slice(1)) warnings.push(`${w.name}: a second workload file, not used (open it alone with the manifests to use it)`);
   // Manifests without a workload file name no scenario: the importer's default name is 'imported',
