@@ -68,7 +68,7 @@ function ejectedSeen(service: number, replica: number): boolean {
  * The per-node figures at `now` (simulated ms), NODE_STRIDE floats per topology node: each
  * service's replicas busy, queued, down and with stale or no config, its utilization (0..1,
  * over `recent`, the link labels' window, when given and not empty; else since the start) and
- * ejections, and its sidecars' backlog (held, longest wait, how many saturated); each control plane's cumulative connections and pushes and whether it and its CA
+ * ejections, its sidecars' backlog (held, longest wait, how many saturated) and how many hold STRICT; each control plane's cumulative connections and pushes and whether it and its CA
  * are up. Reads the world only.
  */
 export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null = null): Float32Array {
@@ -83,12 +83,19 @@ export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null
     let held = 0;
     let wait = 0;
     let saturated = 0;
+    let meshed = 0;
+    let strict = 0;
     s.replicas.forEach((r, i) => {
       busy += r.busy;
       queued += r.queued;
       const host = s.hosts[i];
       if (!w.network.hosts[host].up) down++;
       const sc = w.sidecarOfHost[host];
+      // As the inspector counts them (inspect.ts inspectService): a host with a sidecar, and whether it holds STRICT.
+      if (sc) {
+        meshed++;
+        if (w.strictHost[host]) strict++;
+      }
       if (sc && !sc.inline) {
         if (sc.config === ConfigState.stale) stale++;
         else if (sc.config === ConfigState.none) noConfig++;
@@ -111,6 +118,8 @@ export function packNodes(w: World, now: number, recent: EdgeWindowCounts | null
     nodes[o + NodeField.proxyHeld] = held;
     nodes[o + NodeField.proxyWait] = wait;
     nodes[o + NodeField.proxySaturated] = saturated;
+    nodes[o + NodeField.meshed] = meshed;
+    nodes[o + NodeField.strict] = strict;
   }
   // Ejections (outlier detection): a replica counts once however many callers eject it.
   for (const r of w.routes) {

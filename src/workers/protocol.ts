@@ -208,10 +208,12 @@ export const MAX_DOTS = 4000;
  * pulse its lines), 0, 1 when down, 1 when its CA is down, 0, 0, 0, 0, 0.
  * Services with sidecars, last: about how many messages their sidecars hold (Sidecar.heldAt, summed), the
  * longest a pass arriving now would wait at one of them, ms (Sidecar.waitAt), and how many of them are saturated
- * (that wait SATURATED_WAIT_MS or more): a saturated proxy's backlog.
+ * (that wait SATURATED_WAIT_MS or more): a saturated proxy's backlog. Then its replicas with a sidecar and of
+ * those the ones whose sidecar holds STRICT now (World.strictHost: a timed or live `mtls` change moves it as its
+ * push lands), from which the picture's mTLS chip follows the mode in force (mtlsMark.mtlsModeOf).
  */
-export const NODE_STRIDE = 11;
-export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5, ejected: 6, ejectedUntil: 7, proxyHeld: 8, proxyWait: 9, proxySaturated: 10 } as const;
+export const NODE_STRIDE = 13;
+export const NodeField = { busy: 0, queued: 1, utilization: 2, down: 3, stale: 4, noConfig: 5, ejected: 6, ejectedUntil: 7, proxyHeld: 8, proxyWait: 9, proxySaturated: 10, meshed: 11, strict: 12 } as const;
 /**
  * A wait at a sidecar (the time a pass arriving now would wait for a worker, Sidecar.waitAt), ms, from which the
  * counters and the picture call the proxy saturated. A pass costs a tenth of a millisecond or so (calibration.ts),

@@ -9,7 +9,7 @@ import { packComponents } from './packComponents';
 import { placeBands, PresenterSize, stackBands, type BandSlot } from './presenterLayout';
 import { NodeSize, type ControlLink, type Layout, type LayoutOptions, type NodePositions, type PlacedNode, type Topology, type TopologyNode } from './layoutTypes';
 import { clearOfCards, unfoldReplicas } from './replicaGrid';
-import { controlLabel, onRequestPath } from './nodeTraits';
+import { controlLabel, namespaceTagsShown, onRequestPath } from './nodeTraits';
 import { callDepths, orderColumns } from './columnOrder';
 import { addHaloExtent, addNodeExtent, Bounds, controlTextWidth, nodeExtent, sizeOf } from './nodeExtent';
 import { fitScale, offsetAlong } from './fitPlace';
@@ -67,9 +67,11 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   const depth = callDepths(topology);
   const ncols = Math.max(1, (max(depth) ?? 0) + 1);
   const columns = orderColumns(topology, depth);
+  // Boxes make room for "ns shop" only where the scenario names two namespaces or more.
+  const nsTags = namespaceTagsShown(topology.nodes);
 
   // Columns far enough apart for their widest box and a lock between.
-  const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n, presenter).w) ?? 0;
+  const widest = max(topology.nodes.filter(onRequestPath), (n) => sizeOf(n, presenter, nsTags).w) ?? 0;
   const colGap = compact ? widest + (wide ? PresenterSize.gapXRoomy : PresenterSize.gapX) : Math.max(COL_GAP, widest + 100);
   const rowGap = stage || wide ? PresenterSize.rowGapStage : presenter ? PresenterSize.rowGap : ROW_GAP;
   // Clients (a small figure and a label) stack closer than boxes with queues above them.
@@ -78,12 +80,12 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
   let bands: Map<number, BandSlot> | null = null;
   if (compact) {
     const gapX = stage ? (options.roomy === true ? PresenterSize.gapXRoomy : PresenterSize.gapXStage) : wide ? PresenterSize.gapXRoomy : PresenterSize.gapX;
-    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter), extent, gapOf, gapX));
+    ({ placed, bands } = placeBands(columns, Math.min(perBand, ncols), (n) => sizeOf(n, presenter, nsTags), extent, gapOf, gapX));
   } else {
     columns.forEach((col, c) => {
       const gap = gapOf(col);
       col.forEach((node, i) => {
-        placed.push({ node, col: c, x: c * colGap, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node) });
+        placed.push({ node, col: c, x: c * colGap, y: (i - (col.length - 1) / 2) * gap, ...sizeOf(node, false, nsTags) });
       });
     });
   }
@@ -158,7 +160,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
       // Right of the picture, its icon's top level with the mesh's topmost box; the region takes
       // it in as one more column (meshRegions joins consecutive columns).
       const block = 2 * NodeSize.controlR + 14 + controlTextWidth(node, true);
-      const p: PlacedNode = { node, col: -1, x: pictureRight + (stage || wide ? STAGE_REGION_PAD : REGION_PAD).x + 24 + NodeSize.controlR, y: top + NodeSize.controlR, ...sizeOf(node, presenter) };
+      const p: PlacedNode = { node, col: -1, x: pictureRight + (stage || wide ? STAGE_REGION_PAD : REGION_PAD).x + 24 + NodeSize.controlR, y: top + NodeSize.controlR, ...sizeOf(node, presenter, nsTags) };
       placed.push(p);
       autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
       labelW.set(p, controlTextWidth(node, true));
@@ -183,7 +185,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
       const start = Math.max(left, Math.min(stage ? (left + right) / 2 - block / 2 : x - NodeSize.controlR, right - block));
       x = start + NodeSize.controlR;
     }
-    const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter) };
+    const p: PlacedNode = { node, col: -1, x, y: top - queueRoom - 12 - NodeSize.controlR, ...sizeOf(node, presenter, nsTags) };
     placed.push(p);
     cpTop.set(mesh, p.y - p.h / 2 - CONTROL_PLANE_HEADROOM);
     autoBox.add(p.x - p.w / 2, p.y - p.h / 2);
@@ -194,7 +196,7 @@ export function layoutAt(topology: Topology, width: number, height: number, opti
     const midX = callees.length ? callees.reduce((a, p) => a + auto.get(p.node.id)!.x, 0) / callees.length : (autoBox.minX + autoBox.maxX) / 2;
     const y = autoBox.minY - 16 - NodeSize.controlR;
     orphans.forEach((node, i) => {
-      const p: PlacedNode = { node, col: -1, x: midX + (i - (orphans.length - 1) / 2) * 260, y, ...sizeOf(node) };
+      const p: PlacedNode = { node, col: -1, x: midX + (i - (orphans.length - 1) / 2) * 260, y, ...sizeOf(node, false, nsTags) };
       placed.push(p);
       labelW.set(p, controlLabel(node).length * 10);
     });

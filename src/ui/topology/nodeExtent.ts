@@ -7,19 +7,24 @@ import { NodeSize, type PlacedNode, type Point, type TopologyNode } from './layo
 
 /**
  * Width of a box that fits its name and tags, design units (text widths estimated); presenter
- * mode hides the tags (styles.css) and the namespace's (nodeMarks.css), so they take no room there.
+ * mode hides the tags (styles.css), so they take no room there. The namespace's tag (nodeMarks.css
+ * `.topo-ns`: 12.5 units, the name's 18 where node text is drawn large) takes room in every drawing where
+ * `nsTags` (two namespaces or more: namespaceTagsShown), none otherwise.
  */
-function boxWidth(n: TopologyNode, base: number, presenter: boolean): number {
+function boxWidth(n: TopologyNode, base: number, presenter: boolean, nsTags: boolean): number {
   const inner = n.kind === 'gateway' ? 48 : 28;
   const tags = presenter ? 0 : nodeTags(n).reduce((a, t) => a + 8 + t.length * 8.6, 0);
-  // The namespace's tag (nodeMarks.css .topo-ns): 11.5 units; hidden with the tags in presenter geometry.
-  const nsTag = presenter ? null : namespaceTag(n);
-  const ns = !nsTag ? 0 : 8 + nsTag.length * 6.6;
+  const nsTag = namespaceTag(n, nsTags);
+  const ns = !nsTag ? 0 : presenter ? 10 + nsTag.length * 9.8 : 8 + nsTag.length * 7.4;
   return Math.max(base, Math.ceil(inner + n.name.length * 10.6 + tags + ns));
 }
 
-/** The size of a node's main shape (circle or box), design units; presenter mode's boxes with `presenter`. Pure. */
-export function sizeOf(n: TopologyNode, presenter = false): { w: number; h: number } {
+/**
+ * The size of a node's main shape (circle or box), design units; presenter mode's boxes with
+ * `presenter`; room for its namespace's tag with `nsTags` (the topology names two or more:
+ * nodeTraits.namespaceTagsShown). Pure.
+ */
+export function sizeOf(n: TopologyNode, presenter = false, nsTags = false): { w: number; h: number } {
   const h = presenter ? PresenterSize.serviceH : NodeSize.serviceH;
   switch (n.kind) {
     case 'client':
@@ -27,10 +32,10 @@ export function sizeOf(n: TopologyNode, presenter = false): { w: number; h: numb
     case 'control-plane':
       return { w: NodeSize.controlR * 2, h: NodeSize.controlR * 2 };
     case 'gateway':
-      return { w: boxWidth(n, presenter ? PresenterSize.gatewayW : NodeSize.gatewayW, presenter), h };
+      return { w: boxWidth(n, presenter ? PresenterSize.gatewayW : NodeSize.gatewayW, presenter, nsTags), h };
     default:
       // Services, and any kind this UI does not know yet, are drawn as service boxes.
-      return { w: boxWidth(n, presenter ? PresenterSize.serviceW : NodeSize.serviceW, presenter), h };
+      return { w: boxWidth(n, presenter ? PresenterSize.serviceW : NodeSize.serviceW, presenter, nsTags), h };
   }
 }
 

@@ -25,10 +25,26 @@ export function nodeTags(n: TopologyNode): string[] {
 
 /**
  * The quiet tag after a box's name and tags that says its Kubernetes namespace ("ns shop"), in
- * the namespace's own case (styles.css `.topo-ns`); null where the scenario gives none. Pure.
+ * the namespace's own case (nodeMarks.css `.topo-ns`); null where the scenario gives none, or
+ * where `shown` is false: a scenario of one namespace (namespaceTagsShown). Pure.
  */
-export function namespaceTag(n: TopologyNode): string | null {
-  return n.namespace ? `ns ${n.namespace}` : null;
+export function namespaceTag(n: TopologyNode, shown: boolean): string | null {
+  return shown && n.namespace ? `ns ${n.namespace}` : null;
+}
+
+/**
+ * Whether boxes carry their namespace's tag: where `nodes` name two namespaces or more. One
+ * namespace tells a box apart from none (imported Bookinfo read "ns bookinfo" on every box,
+ * session 54); the inspector and Find still name it. Pure.
+ */
+export function namespaceTagsShown(nodes: readonly TopologyNode[]): boolean {
+  let first: string | null = null;
+  for (const n of nodes) {
+    if (!n.namespace) continue;
+    if (first === null) first = n.namespace;
+    else if (n.namespace !== first) return true;
+  }
+  return false;
 }
 
 /** A control plane's name without the engine's `control-plane:` prefix. Pure. */

@@ -17,6 +17,8 @@ import { nodeRect, type LabelLink, type Rect } from './edgeLabelPlace';
 import { drawEdgeLabels } from './svgEdgeLabels';
 import { meshLabel, meshTitle } from './meshName';
 import { meshesOf } from './meshRegions';
+import { namespaceTagsShown } from './nodeTraits';
+import { mtlsModeOf, showMtls } from './mtlsMark';
 import { drawBoundaries } from './svgBoundaries';
 import { lockSpots } from './lockSpot';
 
@@ -188,6 +190,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
   const controls: ControlView[] = [];
   // How its control planes say their state line, one for the drawing (ControlWords).
   const controlWords: ControlWords = { short: false };
+  const nsTags = namespaceTagsShown(layout.nodes.map((p) => p.node));
   for (const p of layout.nodes) {
     const g = nodeLayer
       .append('g')
@@ -204,12 +207,9 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
       case 'control-plane':
         controls.push(carryControl({ ...drawControlPlane(g, p, controlTextRoom(layout, p), controlWords), links: linkGroups.get(p.node.id) ?? null }, carried?.get(p.node.id)));
         break;
-      case 'gateway':
-        loads.push(drawService(g, p, 'gateway', layout.presenter === true, layout.presenter === true || layout.wide === true));
-        break;
       default:
-        // Services, and any kind this UI does not know yet, as service boxes.
-        loads.push(drawService(g, p, 'service', layout.presenter === true, layout.presenter === true || layout.wide === true));
+        // Gateways; services, and any kind this UI does not know yet, as service boxes.
+        loads.push(drawService(g, p, p.node.kind === 'gateway' ? 'gateway' : 'service', layout.presenter === true, layout.presenter === true || layout.wide === true, nsTags));
     }
   }
   // One drawn after the first said its words short: the first says them so too.
@@ -289,6 +289,7 @@ export function renderTopology(svg: SVGSVGElement, layout: Layout, carried?: Rea
         showLoad(v, f(NodeField.busy), f(NodeField.queued), f(NodeField.utilization));
         const backlog = { saturated: Math.round(f(NodeField.proxySaturated)), held: f(NodeField.proxyHeld), waitMs: f(NodeField.proxyWait) };
         showHealth(v, Math.round(f(NodeField.down)), Math.round(f(NodeField.stale)), Math.round(f(NodeField.noConfig)), Math.round(f(NodeField.ejected)), f(NodeField.ejectedUntil), backlog);
+        if (v.mtls && ok) showMtls(v.mtls, mtlsModeOf(f(NodeField.meshed), f(NodeField.strict)));
       }
       // A line to a node whose proxies have no config is cut (drawn as broken, in the failure
       // colour): its xDS stream never delivered, e.g. a boundary the control plane may not cross.

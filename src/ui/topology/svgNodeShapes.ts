@@ -78,9 +78,10 @@ export function drawClient(g: G, p: PlacedNode): void {
  * stacked cards, worker slots, queue stack, proxies and state lines; returns what its state
  * updates change. `presenter`: presenter mode's text (18-unit queue count, badge above);
  * `oneLine`: one state line under the box rather than STATE_LINES, as the layout left room for
- * (presenter mode, and a wide stage's bare drawing: Layout.wide). Mutates the SVG.
+ * (presenter mode, and a wide stage's bare drawing: Layout.wide); `nsTags`: its namespace's tag
+ * after the name (the picture names two namespaces or more: nodeTraits.namespaceTagsShown). Mutates the SVG.
  */
-export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', presenter: boolean, oneLine = presenter): LoadView {
+export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', presenter: boolean, oneLine = presenter, nsTags = false): LoadView {
   const { w, h } = p;
   const { replicas, concurrency } = p.node;
   const radius = kind === 'gateway' ? 26 : 10;
@@ -118,7 +119,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   card.append('rect').attr('class', 'topo-card-front').attr('width', w).attr('height', h).attr('rx', radius);
   const title = card.append('text').attr('class', 'topo-name').attr('x', inner).attr('y', NAME_BASELINE).text(p.node.name);
   for (const tag of nodeTags(p.node)) title.append('tspan').attr('class', `topo-kind${tag === 'TCP' ? ' topo-kind-tcp' : ''}`).attr('dx', 8).text(tag);
-  const ns = namespaceTag(p.node);
+  const ns = namespaceTag(p.node, nsTags);
   if (ns) title.append('tspan').attr('class', 'topo-ns').attr('dx', 8).text(ns);
   card
     .append('text')
@@ -182,6 +183,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
   const queueLabel = queue.append('text').attr('class', 'topo-queue-label').attr('x', inner + 48).attr('y', QUEUE_BOTTOM - 1).node()!;
 
   const taken = drawMtlsMark(g, p, hexCount(p.node));
+  const mtls = taken > 0 && p.node.mtls ? { g, p, hexes: hexCount(p.node), room: taken, mode: p.node.mtls } : null;
   const hexes = drawHexes(g, p, hexCount(p.node), presenter, taken);
   // The state lines under the box, with a tooltip that says them all in full.
   const stateGroup = g.append('g').attr('class', 'topo-state-lines');
@@ -221,6 +223,7 @@ export function drawService(g: G, p: PlacedNode, kind: 'service' | 'gateway', pr
     busyLabel,
     card: card.node()!,
     shown: { busy: -1, queued: -1, util: -1 },
+    mtls,
   };
   showLoad(v, 0, 0, 0);
   showHealth(v, 0, 0, 0, 0, 0);

@@ -4,6 +4,7 @@
 import { select } from 'd3';
 import { countOf, formatCount, formatSimTime } from '../format';
 import { faultName, faultShortName } from '../faults/faultName';
+import type { MtlsView } from './mtlsMark';
 
 /** Most queued requests drawn as bars; the label gives the exact number. */
 export const QUEUE_BARS = 8;
@@ -42,6 +43,8 @@ export interface LoadView {
   /** Types of the active faults acting on this node, listed first under it. */
   faults: string[];
   last: { down: number; stale: number; noConfig: number; ejected: number; ejectedUntil: number; backlog?: ProxyBacklog };
+  /** Its mTLS chip, which follows the mode in force (mtlsMark.showMtls); null where none is drawn. */
+  mtls: MtlsView | null;
 }
 
 /**
