@@ -280,6 +280,6 @@ export class Request {
 /** The call `att` is a try of, which must be in use (Table.get's check; NOTE: issue 14.4: no look-up by id). */
 export function callOf(att: Attempt): Call {
   const call = att.call;
-  if (call === null || !call.held) notInUse(call === null ? -1 : call.id);
+  if (call === null || call.held !== true) notInUse(call === null ? -1 : call.id);
   return call;
 }

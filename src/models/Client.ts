@@ -126,14 +126,14 @@ export class ClientActor implements Actor {
     const w = this.world;
     const now = w.sim.now;
     if (now >= w.duration) return;
-    if (this.open) {
+    if (this.open === true) {
       const next = this.gapBlock !== null ? drawAt(this.gapBlock, this.gapAt) : this.gap();
       if (now + next < w.duration) {
         w.sim.nextDelay[0] = next; // NOTE: the gap reaches the queue unboxed (Simulation.postNext)
         w.sim.postNext(K.Send, this.id, -1);
       }
     }
-    if (this.rootIsRequest && w.tracer === null) {
+    if (this.rootIsRequest === true && w.tracer === null) {
       this.sent++;
       return w.dataPlane.issue(this.rootCall(now, user, w.rootSent(), -1));
     }
@@ -157,7 +157,7 @@ export class ClientActor implements Actor {
     call.requestNumber = number;
     call.user = user;
     // The end user: one per closed-loop user; an open loop's every request is a new one.
-    call.key = Math.imul(this.id + 1, 0x9e3779b9) ^ (this.open ? this.sent : user);
+    call.key = Math.imul(this.id + 1, 0x9e3779b9) ^ (this.open === true ? this.sent : user);
     call.caller = this.id;
     call.origin = this.id;
     call.service = this.target;
@@ -175,9 +175,9 @@ export class ClientActor implements Actor {
     if (call.requestId < 0) {
       // The root call was the request's only record (rootIsRequest): no timeout can have ended it before its answer.
       const cause = call.cause ?? Cause.ok;
-      if (this.ownBooks) this.book(call.sentAt, cause);
+      if (this.ownBooks === true) this.book(call.sentAt, cause);
       w.rootEnded(call, cause, call.status);
-      if (!this.open) w.sim.schedule(this.gap(), K.Send, this.id, call.user);
+      if (this.open !== true) w.sim.schedule(this.gap(), K.Send, this.id, call.user);
       return w.calls.release(call);
     }
     const req = w.requests.get(call.requestId);
@@ -205,7 +205,7 @@ export class ClientActor implements Actor {
 
   private end(req: Request, cause: string, status: number): void {
     const w = this.world;
-    if (this.ownBooks) this.book(req.sentAt, cause);
+    if (this.ownBooks === true) this.book(req.sentAt, cause);
     w.requestEnded(req, cause, status);
     if (!this.open) this.world.sim.schedule(this.gap(), K.Send, this.id, req.user);
   }

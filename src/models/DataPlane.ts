@@ -106,10 +106,10 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     const race = idleRaceResetMs(att, w.sim.now, d); // the app closed its connection first (http1ConnPool.ts)
     if (race >= 0) return this.lost(att, race);
     if (att.trace !== null) w.tracer!.network(att, false, w.sim.now, w.sim.now + d, false);
-    if (w.observer) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, (att.flags & AF.isRetry) !== 0, att.requestNumber, att.trace !== null && att.trace.sampled);
+    if (w.observer !== null) w.observer.transmit(r.edge, false, w.sim.now, w.sim.now + d, false, (att.flags & AF.isRetry) !== 0, att.requestNumber, att.trace !== null && att.trace.sampled);
     const sc = att.calleeSidecar;
     w.sim.nextDelay[0] = d;
-    if (sc) this.toProxy(sc, att.id, P.inRequest);
+    if (sc !== null) this.toProxy(sc, att.id, P.inRequest);
     else this.deliver(K.Arrive, r.service, att.id, 0);
   }
 
@@ -143,7 +143,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     oneWayDelayInto(w, r, att.replica);
     const d = after + linkDelay[0]; // NOTE: 14.4: the draw through the slot, not returned (a heap number and a call a hop)
     // NOTE: drawn as partitions stand at the pass's start (one starting or healing during it is rare).
-    if (w.observer && !w.network.partitioned(att.host, r.callerHost)) {
+    if (w.observer !== null && !w.network.partitioned(att.host, r.callerHost)) {
       // A failed try its router is set to retry is drawn as a retry, not a failure: the call may still end ok (read now;
       // the retry budget may differ when it lands). A late answer to a try given up on is dropped at its proxy.
       const failed = att.cause !== null && (att.flags & AF.abandoned) === 0;
@@ -152,7 +152,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     }
     // NOTE: straight into the caller's sidecar queue when it has one (one event, not two).
     w.sim.nextDelay[0] = d;
-    if (r.sidecar) this.toProxy(r.sidecar, att.id, P.outResponse);
+    if (r.sidecar !== null) this.toProxy(r.sidecar, att.id, P.outResponse);
     else this.deliver(K.AttemptResponse, this.id, att.id, 0);
   }
 
@@ -223,7 +223,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
         return this.router.routeCall(w.calls.get(id));
       case P.outResponse: {
         const att = w.attempts.get(id); // an inline proxy's answer arrives here; a sidecar's arrived at its ProxyArrive
-        return !att.route!.sidecar!.inline || this.arrived(att) ? this.router.attemptDone(att) : undefined;
+        return att.route!.sidecar!.inline !== true || this.arrived(att) ? this.router.attemptDone(att) : undefined;
       }
       case P.inRequest: {
         const att = w.attempts.get(id);
@@ -286,8 +286,8 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
    * as `receive` would make it). An inline proxy only passes it on.
    */
   private toProxy(sc: Sidecar, id: number, pass: number): void {
-    if (this.world.sim.nextDelay[0] === 0) return sc.inline ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
-    this.world.sim.postNext(sc.inline ? K.ProxyDone : K.ProxyArrive, this.id, id, pass);
+    if (this.world.sim.nextDelay[0] === 0) return sc.inline === true ? this.proxyDone(id, pass) : this.proxyArrive(id, pass);
+    this.world.sim.postNext(sc.inline === true ? K.ProxyDone : K.ProxyArrive, this.id, id, pass);
   }
 
   /** As toProxy, to an actor: after `sim.nextDelay[0]` ms (the caller writes it); zero delivers synchronously, without an event. */

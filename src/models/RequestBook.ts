@@ -87,6 +87,6 @@ export abstract class RequestBook {
       if (status >= 400) this.httpErrors.add(String(status));
       this.failedPerSecond.add(now);
     }
-    if (this.observer) this.observer.requestEnded(client, cause, latency, number);
+    if (this.observer !== null) this.observer.requestEnded(client, cause, latency, number);
   }
 }

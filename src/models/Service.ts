@@ -121,7 +121,7 @@ export class ServiceActor implements Actor {
       if (replica.errorFault >= 0) this.world.faults.marks.hostFailed(att, replica.errorFault);
       return this.finish(att);
     }
-    if (this.parallel) {
+    if (this.parallel === true) {
       // The extra count guards the attempt while we issue: a zero-latency answer arrives
       // synchronously and must not finish it before every child is out.
       att.pending = 1;
@@ -188,7 +188,7 @@ export class ServiceActor implements Actor {
     w.calls.release(child);
     parent.pending--;
     if (parent.pending > 0) return;
-    if (this.parallel || parent.cause !== null) this.finish(parent);
+    if (this.parallel === true || parent.cause !== null) this.finish(parent);
     else this.nextSequential(parent);
   }
 

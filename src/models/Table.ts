@@ -42,7 +42,7 @@ export class Table<T extends { id: number; held: boolean; nextFree: T | null; re
   get(id: number): T {
     const item = this.items[id];
     // NOTE: the throw in a function of its own, so `get` stays small enough for V8 to inline.
-    if (item === undefined || !item.held) notInUse(id);
+    if (item === undefined || item.held !== true) notInUse(id);
     return item;
   }
 
@@ -52,7 +52,7 @@ export class Table<T extends { id: number; held: boolean; nextFree: T | null; re
   }
 
   release(item: T): void {
-    if (!item.held) throw new InvariantError(`record ${item.id} released twice`);
+    if (item.held !== true) throw new InvariantError(`record ${item.id} released twice`);
     item.held = false;
     item.reset();
     item.nextFree = this.freeHead;

@@ -19,7 +19,7 @@ import type { UpstreamConnector } from './upstreamConnect';
  */
 export function speaksHttp2(r: Cluster): boolean {
   const p = r.policy;
-  return p.http2 || (p.h2Upgrade && r.mtls);
+  return p.http2 === true || (p.h2Upgrade === true && r.mtls === true);
 }
 
 /** Both pools' behaviour behind one door: each call goes to the pool of the route's protocol. */
@@ -32,13 +32,13 @@ export class ConnPools {
   }
 
   acquire(r: Cluster, att: Attempt): void {
-    if (speaksHttp2(r)) this.http2.acquire(r, att);
+    if (speaksHttp2(r) === true) this.http2.acquire(r, att);
     else this.http1.acquire(r, att);
   }
 
   /** A ConnectDone event for route r (a = route index, b = host and outcome). */
   connectDone(r: Cluster, packed: number): void {
-    if (speaksHttp2(r)) this.http2.connectDone(r, packed);
+    if (speaksHttp2(r) === true) this.http2.connectDone(r, packed);
     else this.http1.connectDone(r, packed);
   }
 

@@ -60,7 +60,7 @@ export class Http1ConnPool {
     const pool = r.pool;
     const res = r.resources;
     this.closeAged(r, i);
-    if (pool.idleCount(i) > 0 && this.usableIdle(r, i)) return this.attach(r, att, true);
+    if (pool.idleCount(i) > 0 && this.usableIdle(r, i) === true) return this.attach(r, att, true);
     if (res.pendingRequests >= r.policy.maxPending) {
       res.overflows++;
       att.conn = Conn.closed;
@@ -87,7 +87,7 @@ export class Http1ConnPool {
       return this.dp.attemptFailed(att, Cause.overflow, 503);
     }
     const pool = r.pool;
-    if (reuse) pool.reused++;
+    if (reuse === true) pool.reused++;
     if (att.trace !== null) this.world.tracer!.attached(att, this.world.sim.now, reuse);
     const top = pool.takeIdle(i); // off the stack, busy and active +1: its triple is still there
     att.connOpenedAt = pool.lines[top];

@@ -288,7 +288,7 @@ export class LoadBalancer {
   }
 
   private nthUsable(k: number, now: number): number {
-    if (this.allUsable) return k < this.known.length ? k : -1;
+    if (this.allUsable === true) return k < this.known.length ? k : -1;
     for (let i = 0; i < this.known.length; i++) {
       if (!this.usable(i, now)) continue;
       if (k-- === 0) return i;

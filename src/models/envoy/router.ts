@@ -69,7 +69,7 @@ export class Router {
     const p = call.policy ?? r.policy;
     const now = w.sim.now;
     // Istio's retries avoid the hosts already tried (the previous_hosts predicate).
-    const i = r.lb.pick(r.policy, w.sim, call.key, p.avoidPreviousHosts && call.attempts > 0 ? call.triedHosts() : null);
+    const i = r.lb.pick(r.policy, w.sim, call.key, p.avoidPreviousHosts === true && call.attempts > 0 ? call.triedHosts() : null);
     // No endpoint: Envoy answers 503 no-healthy-upstream; kube-proxy rejects the connection.
     if (i < 0) {
       if (call.trace !== null) w.tracer!.noHost(call, now, r.sidecar ? Cause.noHealthyUpstream : Cause.connectRefused);
@@ -82,7 +82,7 @@ export class Router {
     att.key = call.key;
     att.headers = call.headers;
     att.policy = call.policy;
-    if (p.avoidPreviousHosts && p.retries > 0) call.noteTried(i);
+    if (p.avoidPreviousHosts === true && p.retries > 0) call.noteTried(i);
     att.origin = call.origin;
     att.caller = call.caller;
     att.replica = i;
@@ -156,7 +156,7 @@ export class Router {
     if (att.trace !== null) w.tracer!.tryEnd(att, w.sim.now, cause, status);
     // NOTE: issue 14.4: recordOutcome does nothing without an outlier policy: not called then,
     // so the clock is not passed (a double passed to a call V8 does not inline is a heap number).
-    if (aboutHost && r.policy.outlier) r.outlier.recordOutcome(r.policy.outlier, att.replica, status, w.sim.now);
+    if (aboutHost === true && r.policy.outlier !== null) r.outlier.recordOutcome(r.policy.outlier, att.replica, status, w.sim.now);
   }
 
   /**
@@ -286,7 +286,7 @@ export class Router {
     if (call.trace !== null) w.tracer!.callEnd(call, w.sim.now, cause, status, inherited);
     if ((call.flags & CF.callerGaveUp) === 0) w.edgeStats[call.edge].record(call, w.sim, w.warmup);
     const sc: Sidecar | null = r.sidecar;
-    if (sc) {
+    if (sc !== null) {
       // App <-> sidecar inside one pod. NOTE: zero delay delivers synchronously, without an event.
       const d = sc.loopbackDelay();
       if (d === 0) w.sim.actor(call.caller).receive(K.Response, call.id, 0);
