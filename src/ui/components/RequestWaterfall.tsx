@@ -213,10 +213,10 @@ function WaterfallLabel({ span, byId, depth }: { span: Trace['spans'][number]; b
   );
 }
 
-/** A bar's duration: after the bar, inside it, or before it, wherever it fits whole (placeDuration). */
+/** A bar's duration: after the bar, inside it, or before it, wherever it fits whole, else at the track's end (placeDuration). */
 function DurationLabel({ x, w, text, trackPx }: { x: number; w: number; text: string; trackPx: number }) {
   const where = placeDuration(x, w, text, trackPx);
-  const style = where === 'after' ? { left: `${(x + w) * 100}%` } : where === 'inside' ? { right: `${(1 - x - w) * 100}%` } : { right: `${(1 - x) * 100}%` };
+  const style = where === 'after' ? { left: `${(x + w) * 100}%` } : where === 'inside' ? { right: `${(1 - x - w) * 100}%` } : where === 'before' ? { right: `${(1 - x) * 100}%` } : { right: 0 };
   return (
     <span className={`waterfall-ms${where === 'after' ? '' : ` ${where}`}`} data-place={where} style={style}>
       {text}

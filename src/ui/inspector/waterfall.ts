@@ -212,12 +212,16 @@ const MS_PAD_PX = 8;
 /**
  * Where a bar's duration label goes on a track `trackPx` wide, the bar from `x` for `w` (shares of
  * the track): after the bar where the room right of it takes the label, inside it (white, at its
- * end) where the bar does, else before it (ending at its start). A short bar near the right end
- * had the label inside, white, wider than the bar: "1.85 ms" read ".85 ms" or "ms". Pure.
+ * end) where the bar does, before it (ending at its start) where the room left of it does, else at
+ * the track's right end over the bar ('end', dark on a pale chip: inspector.css), so it is always
+ * whole inside the track. A short bar near the right end had the label inside, white, wider than
+ * the bar: "1.85 ms" read ".85 ms" or "ms"; a bar half an 89 px track wide (a compare pane at
+ * 1440x900) had it inside, its start past the track's: "01.9 ms" (trial T5, 4). Pure.
  */
-export function placeDuration(x: number, w: number, text: string, trackPx: number): 'after' | 'inside' | 'before' {
+export function placeDuration(x: number, w: number, text: string, trackPx: number): 'after' | 'inside' | 'before' | 'end' {
   const need = text.length * MS_CHAR_PX + MS_PAD_PX;
   if ((1 - x - w) * trackPx >= need) return 'after';
-  if (w * trackPx >= need || x * trackPx < need) return 'inside';
-  return 'before';
+  if (w * trackPx >= need) return 'inside';
+  if (x * trackPx >= need) return 'before';
+  return 'end';
 }
