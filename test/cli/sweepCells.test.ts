@@ -147,6 +147,18 @@ describe('the sweep HTML and CSV', () => {
     expect(html).toContain(`one line for each value of ${PTT}`);
   });
 
+  it("writes a share's y ticks in % as its figures are, and no other metric's (trial T5, 9: 0.0 to 1.0 beside text in %)", () => {
+    const ticksOf = (caption: string) => {
+      const fig = html.split('<figure>').find((f) => f.includes(`<figcaption>${caption}`))!;
+      return [...fig.matchAll(/text-anchor="end">([^<]+)<\/text>/g)].map((m) => m[1]);
+    };
+    const share = ticksOf('failed, %');
+    expect(share.length).toBeGreaterThan(2);
+    expect(share.every((t) => /^\d+(\.\d+)?%$/.test(t))).toBe(true);
+    expect(ticksOf('latency p99').some((t) => t.includes('%'))).toBe(false);
+    expect(ticksOf('attempts per call').some((t) => t.includes('%'))).toBe(false);
+  });
+
   it('keeps a share\'s CSV heads the stable names scripts read (errorShare_mean, no unit text)', () => {
     const head = reportCsv(report as never).split('\n')[0].split(',');
     expect(head).toContain('errorShare_mean');

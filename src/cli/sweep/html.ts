@@ -10,6 +10,7 @@ import { OK_ONLY_MARK, OK_ONLY_METRICS, okOnlyMarks, okOnlyNote } from './okOnly
 import { clampNote, metricNotes, metricsOf, partial, runsOf, type SweepReport } from './report';
 import { apartFromFirst, overlapsBefore } from './overlap';
 import { windowLine } from './window';
+import { identicalLines } from './identical';
 
 const W = 460;
 const H = 260;
@@ -49,7 +50,7 @@ export function reportHtml(r: SweepReport): string {
       return (t.lo === null ? esc(t.mean) : `${esc(t.mean)} <span class="ci">[${esc(t.lo)}, ${esc(t.hi!)}]</span>`) + esc(runsOf(c.n, p.runs)) + mark;
     }),
   ]);
-  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h).replace(/\./g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>${okNote ? `<p class="note okonly">${esc(okNote)}</p>` : ''}`;
+  const tableHtml = `<div class="table"><table><thead><tr>${head.map((h) => `<th>${esc(h).replace(/\./g, '.<wbr>')}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>${okNote ? `<p class="note okonly">${esc(okNote)}</p>` : ''}${identicalLines(r).map((l) => `<p class="note identical">${esc(l)}</p>`).join('')}`;
   const title = `Sweep of ${s.scenario}`;
   const what = `${r.points.length} point${r.points.length === 1 ? '' : 's'} × ${s.seeds} seed${s.seeds === 1 ? '' : 's'} (${s.seedBase} to ${s.seedBase + s.seeds - 1}), ${r.runs.length} runs${s.durationMs === null ? '' : `, ${s.durationMs / 1000} s simulated each`}; file ${s.file}`;
   return `<!doctype html>
@@ -100,6 +101,15 @@ function legendHtml(r: SweepReport): string {
   return `<p class="legend">${keys.map((k, i) => `<span><span style="color:${COLOURS[i % COLOURS.length]}">■</span> ${esc(k)}</span>`).join(' ')}</p>`;
 }
 
+/**
+ * The unit written after each y tick of metric `m`'s chart: '%' for a share (a metric drawn at
+ * scale 100, its 0..1 read as 0..100%, as cells.ts writes its figures), '' for every other metric,
+ * whose label names its unit. Pure.
+ */
+export function yUnit(m: Metric): string {
+  return metricDef(m).scale === 100 ? '%' : '';
+}
+
 /** One metric's chart as an inline SVG figure. */
 function chart(r: SweepReport, m: Metric): string {
   const grid = r.sweep.grid;
@@ -144,10 +154,13 @@ function chart(r: SweepReport, m: Metric): string {
   const parts: string[] = [];
   // A zoomed axis says so (trial N15, 2: an error share drawn from 46 to 49% made 48.5 -> 47.0 look like a trend).
   const floor = y.domain()[0];
-  const zoomed = floor > least ? ` (axis from ${y.tickFormat(5)(floor)}, not ${fmt(least)})` : '';
+  // A share's ticks carry its unit, %, as its figures do (trial T5, 9: a failed share of 0 at every
+  // point drew an axis 0.0 to 1.0 beside text in %, read as 0 to 100%).
+  const unit = yUnit(m);
+  const zoomed = floor > least ? ` (axis from ${y.tickFormat(5)(floor)}${unit}, not ${fmt(least)}${unit})` : '';
   // Axes: ticks of the linear scales, or each swept value on a point scale.
   const yFormat = y.tickFormat(5);
-  for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(yFormat(t))}</text>`);
+  for (const t of y.ticks(5)) parts.push(`<line x1="0" x2="${iw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/><text x="-6" y="${y(t)}" dy="0.32em" text-anchor="end">${esc(yFormat(t) + unit)}</text>`);
   // A tick at each swept value while they are few and apart; else the scale's own round ticks
   // (0,1,2,100 put 0, 1 and 2 within 8 px of each other, their labels written over each other).
   const at = numeric ? [...new Set(xs.map(xNumber))].sort((a, b) => a - b) : [];

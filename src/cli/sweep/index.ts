@@ -13,6 +13,7 @@ import { parseSweepArgs, SWEEP_USAGE, type SweepArgs } from './args';
 import { usageAs, type Invocation } from '../invocation';
 import { formatValue, gridPoints } from './grid';
 import { reportHtml } from './html';
+import { identicalLines } from './identical';
 import { jobFileProblems } from './jobFile';
 import { stopOnSignals } from './interrupt';
 import { planSweep } from './plan';
@@ -240,7 +241,8 @@ function writeReport(report: SweepReport, args: SweepArgs, io: SweepIo): number 
   }
   if (args.json) io.stdout.write(json + '\n');
   // A job that writes its result (--job K --out F, as --print-jobs lists) prints nothing more.
-  else if (args.job === undefined || args.out === undefined) io.stdout.write(formatReport(report, tableWidth(io.stdout)) + '\n');
+  // Under the table: points whose runs were the same runs (trial T5, 9), which no interval shows.
+  else if (args.job === undefined || args.out === undefined) io.stdout.write([formatReport(report, tableWidth(io.stdout)), ...identicalLines(report)].join('\n') + '\n');
   return 0;
 }
 
