@@ -14,15 +14,20 @@ export function differenceOf(a: number | null, b: number | null): number | null 
 }
 
 /**
- * B - A with its sign and unit: "+2.64 ms", "-0.40 ms", "+0.351 vCPU" (vCPU to three decimals, as
- * the CLI prints the figures; ms to two), "±0 ms" when equal at that precision; null without one.
+ * B - A with its sign and unit: "+2.64 ms", "-0.40 ms", "-16.3 ms", "-506 ms", "+1.25 s",
+ * "+0.351 vCPU" (vCPU to three decimals, as the CLI prints the figures), "±0 ms" when equal at that
+ * precision; null without one. A difference in ms keeps as many decimals as a latency of its size
+ * shows (formatLatency: none from 100 ms, one from 10 ms, seconds with two from 1,000 ms) and two
+ * under 10 ms, where a sidecar's cost lies and Istio quotes it so: "-506.00 ms" stood beside
+ * "1.05 s" and "546 ms" (trial T5, 6).
  */
 export function differenceText(r: Pick<DiffRow, 'unit'>, d: number | null): string | null {
   if (d === null || !Number.isFinite(d)) return null;
-  const digits = r.unit === 'vCPU' ? 3 : 2;
-  const text = Math.abs(d).toFixed(digits);
+  const a = Math.abs(d);
+  const [v, digits, unit] = r.unit === 'vCPU' ? [a, 3, r.unit] : r.unit === 'ms' && a >= 999.5 ? [a / 1000, 2, 's'] : [a, r.unit !== 'ms' ? 2 : a >= 99.95 ? 0 : a >= 9.995 ? 1 : 2, r.unit];
+  const text = v.toFixed(digits);
   if (Number(text) === 0) return `±0 ${r.unit}`;
-  return `${d > 0 ? '+' : '-'}${text} ${r.unit}`;
+  return `${d > 0 ? '+' : '-'}${text} ${unit}`;
 }
 
 /**

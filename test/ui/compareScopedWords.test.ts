@@ -52,8 +52,8 @@ describe("the verdict line's scope and clients (trial T3, 1)", () => {
     const parts = verdictParts(rows, null, { scope: 'shoppers', clients: 'B has 3 clients A has not' });
     expect(parts[0]).toBe('B has 3 clients A has not');
     expect(parts[1]).toBe('shoppers: failed 21.6% vs 0.0% (-21.6 pts)');
-    expect(parts[2]).toMatch(/^p99 of ok requests 183 ?ms vs 188 ?ms \(A's 21\.6% failed are left out ‡\)$/);
-    expect(parts[3]).toBe('every client: attempts per request 3.991 vs 3.491');
+    expect(parts[2]).toMatch(/^p99 of ok requests 183 ?ms vs 188 ?ms \(A's 21\.6% failed are left out, not like for like ‡\)$/);
+    expect(parts[3]).toBe('every client: attempts per user request, all hops, whole run 4.0 vs 3.5');
     expect(parts).toHaveLength(4);
   });
 
@@ -66,7 +66,7 @@ describe("the verdict line's scope and clients (trial T3, 1)", () => {
     const fig = (value: number) => ({ value, text: '', note: '', over: '', complete: true });
     const win: StoryWindowRow = { key: 'k', measure: 'failed-share', ofAll: true, label: '', window: '21 s – 58 s', fromMs: 21000, toMs: 58000, a: fig(0.334), b: fig(0), ratio: null, share: true };
     const parts = verdictParts([row('failed', 'share', 0.216, 0), row('tries', 'number', 3.9, 3.4, true)], win, { scope: 'shoppers', clients: null });
-    expect(parts).toEqual(['shoppers: failed 21.6% vs 0.0% (-21.6 pts)', "every client: failed 33.4% vs 0.0% (-33.4 pts) over the stories' 21 s – 58 s", 'every client: attempts per request 3.900 vs 3.400']);
+    expect(parts).toEqual(['shoppers: failed 21.6% vs 0.0% (-21.6 pts)', "every client: failed 33.4% vs 0.0% (-33.4 pts) over the stories' 21 s – 58 s", 'every client: attempts per user request, all hops, whole run 3.9 vs 3.4']);
   });
 
   it('leaves the p99 as it was where the failed shares are close', () => {
@@ -107,7 +107,7 @@ describe('the first difference, scoped as the figures (trial T3, 1)', () => {
     const parts = verdictParts(diffRows(a.figures, bb.figures, 'shoppers'), null, { scope: 'shoppers', clients: clientsShort(a.figures.summary, bb.figures.summary) });
     expect(parts[0]).toBe('B has 3 clients A has not');
     expect(parts[1]).toMatch(/^shoppers: failed \d+\.\d% vs 0\.0% \(-\d+\.\d pts\)$/);
-    expect(parts[2]).toMatch(/^p99 of ok requests .* \(A's \d+\.\d% failed are left out ‡\)$/);
-    expect(parts[3]).toMatch(/^every client: attempts per request /);
+    expect(parts[2]).toMatch(/^p99 of ok requests .* \(A's \d+\.\d% failed are left out, not like for like ‡\)$/);
+    expect(parts[3]).toMatch(/^every client: attempts per user request, all hops, whole run /);
   });
 });

@@ -18,8 +18,8 @@ describe('the compare verdict line', () => {
     expect(parts).toHaveLength(3);
     expect(parts[0]).toBe('failed 22.1% vs 0.0% (-22.1 pts)');
     // Over different requests: A's 22.1% failed drop out of A's p99, said beside it (trial T3, 2).
-    expect(parts[1]).toMatch(/^p99 of ok requests 183 ?ms vs 189 ?ms \(A's 22\.1% failed are left out ‡\)$/);
-    expect(parts[2]).toBe('attempts per request 3.992 vs 2.998');
+    expect(parts[1]).toMatch(/^p99 of ok requests 183 ?ms vs 189 ?ms \(A's 22\.1% failed are left out, not like for like ‡\)$/);
+    expect(parts[2]).toBe('attempts per user request, all hops, whole run 4.0 vs 3.0');
   });
 
   it('leaves out a row neither run has, and gives nothing before the figures', () => {
@@ -42,5 +42,15 @@ describe('the compare verdict line', () => {
     expect(storyVerdictWindow([win(0.3, 0, { measure: 'attempts-per-request', share: false })])).toBeNull();
     expect(storyVerdictWindow([win(NaN, 0)])).toBeNull();
     expect(storyVerdictWindow([])).toBeNull();
+  });
+});
+
+describe('triesText', () => {
+  it('one decimal, as the step figures; two where one would make different values read alike', async () => {
+    const { triesText } = await import('../../src/ui/compare/verdict');
+    expect(triesText(20.64, 4.91)).toEqual(['20.6', '4.9']);
+    expect(triesText(6.089, 2.998)).toEqual(['6.1', '3.0']);
+    expect(triesText(1.04, 0.996)).toEqual(['1.04', '1.00']);
+    expect(triesText(null, 2)).toEqual(['—', '2.0']);
   });
 });

@@ -10,6 +10,15 @@ test("istio-load-test's p90 3.34 -> 5.98 ms reads '+2.64 ms'; CPU to three decim
   expect(differenceText({ unit: 'ms' }, differenceOf(null, 2))).toBeNull();
 });
 
+test("a difference in ms keeps a latency's precision for its size (trial T5, 6: '-506.00 ms' beside '546 ms' and '1.05 s')", () => {
+  expect(differenceText({ unit: 'ms' }, differenceOf(1052, 546))).toBe('-506 ms');
+  expect(differenceText({ unit: 'ms' }, differenceOf(682.4, 194.9))).toBe('-488 ms');
+  expect(differenceText({ unit: 'ms' }, differenceOf(124.3, 108.04))).toBe('-16.3 ms');
+  expect(differenceText({ unit: 'ms' }, differenceOf(0.6, 1.0))).toBe('+0.40 ms');
+  expect(differenceText({ unit: 'ms' }, differenceOf(200, 1450))).toBe('+1.25 s');
+  expect(differenceText({ unit: 'ms' }, differenceOf(99.96, 0))).toBe('-100 ms');
+});
+
 test('only latency and CPU rows get a difference', () => {
   expect(hasDifference({ section: 'latency', unit: 'ms' })).toBe(true);
   expect(hasDifference({ section: 'load', unit: 'vCPU' })).toBe(true);

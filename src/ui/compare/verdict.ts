@@ -12,13 +12,27 @@ import { pointsText } from '../../workers/compareDifference';
 import { okOnlyWords } from '../../workers/okSets';
 import type { RunSummary } from '../../workers/protocol';
 import { clientSets, formatDiffValue, type DiffRow } from './diff';
+import { formatNumber } from '../format';
 import type { StoryWindowRow } from './storyWindows';
 
 /** The rows the line gives, in order: the failed share, p99 latency, attempts per user request (keys of compareRows.ts). */
 const VERDICT_KEYS = ['failed', 'p99', 'tries'] as const;
 
 /** What the line calls each row: shorter than the table's labels, one line at 1024 px. */
-const SHORT: Record<(typeof VERDICT_KEYS)[number], string> = { failed: 'failed', p99: 'p99', tries: 'attempts per request' };
+// The attempts say what they count and over which window where they stand (trial T5, 5: 'attempts
+// per request 20.6 vs 4.9' beside a step figure of 27.0 over the last second read as a contradiction).
+const SHORT: Record<(typeof VERDICT_KEYS)[number], string> = { failed: 'failed', p99: 'p99', tries: 'attempts per user request, all hops, whole run' };
+
+/**
+ * Attempts per user request on the line: one decimal, as the step figures and the Ownership card
+ * ("3.989" stood beside "27.0": trial T5, 6), two where one decimal would make two different
+ * values read alike. Pure.
+ */
+export function triesText(a: number | null, b: number | null): [string, string] {
+  const one = (v: number | null, d: number) => (v === null || !Number.isFinite(v) ? '—' : formatNumber(v, d));
+  const d = a !== null && b !== null && a !== b && one(a, 1) === one(b, 1) ? 2 : 1;
+  return [one(a, d), one(b, d)];
+}
 
 /** A share on the line: one decimal on both sides, as its B - A in points ("22.1% vs 0.0%", not "22% vs 0.0%"). */
 const shareText = (v: number | null) => (v === null || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)}%`);
@@ -47,7 +61,8 @@ export function clientsShort(a: RunSummary, b: RunSummary): string | null {
 
 /**
  * "failed 22.1% vs 0.0% (-22.1 pts) · p99 of ok requests 183 ms vs 189 ms (A's 22.1% failed are
- * left out ‡) · attempts per request 3.992 vs 2.998": A's value before B's, as the table's columns,
+ * left out, not like for like ‡) · attempts per user request, all hops, whole run 4.0 vs 3.0": A's
+ * value before B's, as the table's columns,
  * each formatted as the table formats it but a share with one decimal on both sides and its B - A
  * in points. The p99 says whose failed requests it leaves out when the failed shares are more than
  * 5 points apart (okOnlyWords; ‡ is the table's note). `window`: the stories' window row to lead
@@ -76,7 +91,8 @@ export function verdictParts(rows: readonly DiffRow[], window: StoryWindowRow | 
     const r = rows.find((x) => x.key === key);
     if (!r || (r.a === null && r.b === null)) continue;
     const points = r.format === 'share' ? pointsText(r.a, r.b) : null;
-    const value = (v: number | null) => (r.format === 'share' ? shareText(v) : formatDiffValue(r, v));
+    const tries = key === 'tries' ? triesText(r.a, r.b) : null;
+    const value = (v: number | null) => (tries ? tries[v === r.a ? 0 : 1] : r.format === 'share' ? shareText(v) : formatDiffValue(r, v));
     let name: string = key === 'failed' && window && scope === null ? 'whole run' : SHORT[key];
     if (key === 'p99' && leftOut) name = 'p99 of ok requests';
     if (scope !== null && !r.allClients && !scoped) {
@@ -88,7 +104,7 @@ export function verdictParts(rows: readonly DiffRow[], window: StoryWindowRow | 
       if (w && !figures.includes(w)) figures.push(w);
       name = `every client: ${name}`;
     }
-    figures.push(`${name} ${value(r.a)} vs ${value(r.b)}${points ? ` (${points})` : ''}${key === 'p99' && leftOut ? ` (${leftOut} ‡)` : ''}`);
+    figures.push(`${name} ${value(r.a)} vs ${value(r.b)}${points ? ` (${points})` : ''}${key === 'p99' && leftOut ? ` (${leftOut}, not like for like ‡)` : ''}`);
   }
   const w = scope !== null ? windowPart() : null;
   if (w && !figures.includes(w)) figures.push(w);
