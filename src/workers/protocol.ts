@@ -4,6 +4,7 @@ import type { LiveAction } from './liveActions';
 import type { RolloutFigure } from './figures';
 import type { PlainReading } from './plainTwin';
 import type { FaultRefusals } from './faultRefusals';
+import type { FaultEffect } from '../models/faults/faultMarks';
 
 /** What the UI learns when a scenario loads. Plain data. */
 export interface ScenarioInfo {
@@ -51,6 +52,12 @@ export interface FaultStatus {
    * proxies it expired, and its own first (faultRefusals.ts); absent for other faults and before it starts.
    */
   refusals?: FaultRefusals;
+  /**
+   * What an http-abort or replica-kill fault did so far, once it has started (models/faults/faultMarks.ts): answers it
+   * failed at the host (a kill's: requests its pods held, reset), tries of those a caller's router retried, user
+   * requests that ended failed with its failure. Absent for other faults and before it starts.
+   */
+  effect?: FaultEffect;
   /**
    * The mesh an expire-certificates fault names beside its service (the file's `mesh`): with a service, only that
    * mesh's CA's certificate on it expired (a bridge's one identity), so `target`, the service, does not say it all.

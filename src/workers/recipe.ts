@@ -104,6 +104,9 @@ export function checkActions(rawScenario: Record<string, unknown>, durationMs: n
   return { kept, problems };
 }
 
+/** The fault types whose effect the model counts (models/faults/faultMarks.ts): FaultStatus.effect. */
+const MARKED = new Set(['http-abort', 'kill-replica', 'kill-service']);
+
 /**
  * Every fault of the run in `w`: from the scenario and injected, started or pending, then the
  * injections among `actions` from `nextAction` on (the recipe's, not reached yet after a seek
@@ -118,6 +121,8 @@ export function faultStatuses(w: World, rawScenario: Record<string, unknown>, ac
     const s: FaultStatus = { id, type: f.type, target: faultTarget(f), amount: faultAmount(f), startMs, endMs: h?.endMs ?? null, untilMs: plannedEnd(f, startMs), pending: !h, owner: id < own ? 'scenario' : 'yours' };
     // An expiry that has started: its own first refused handshake (faultRefusals.ts).
     if (f.type === 'expire-certificates' && h) s.refusals = expiryRefusals(w, f, startMs);
+    // What an http-abort or a kill did (faultMarks.ts): a copy, as the list crosses to the app.
+    if (h && MARKED.has(f.type)) s.effect = { ...(w.faults.marks.effects[id] ?? { failed: 0, retried: 0, ended: 0 }) };
     if (f.type === 'expire-certificates' && f.mesh !== undefined) s.mesh = f.mesh;
     return s;
   });

@@ -12,6 +12,7 @@ import { RunStatus } from '../state/store';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useCausesFit } from './causesFit';
 import { followOnly, openInspector } from '../inspector/inspectorStore';
+import { YourFaultChips, useYourChipsKey } from '../faults/YourFaultChips';
 import { linkName, refusedWhere } from './refusedWhere';
 import './stripFit.css';
 
@@ -130,7 +131,8 @@ function FailureCauses() {
   const text = causes.map(([cause, n]) => `${cause} ${formatCount(n)}`).join(', ');
   const list = useRef<HTMLUListElement>(null);
   const [all, setAll] = useState(false);
-  useCausesFit(list, text);
+  // The person's own faults first, marked yours (YourFaultChips: trial T4, 3); a change of theirs lays the line out again.
+  useCausesFit(list, `${text} ${useYourChipsKey()}`);
   const chip = (cause: string, n: number, then?: () => void) => (
     <button
       type="button"
@@ -148,6 +150,7 @@ function FailureCauses() {
   return (
     <>
       <ul ref={list} className="causes" data-testid="failure-causes" aria-label="Failures by cause" title={causes.length ? text : undefined}>
+        <YourFaultChips />
         {causes.length === 0 ? (
           <li className="causes-none">no failures</li>
         ) : (

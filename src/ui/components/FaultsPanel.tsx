@@ -13,6 +13,7 @@ import { inspectorStore } from '../inspector/inspectorStore';
 import { faultsFor, selectionName } from '../faults/faultsFor';
 import { faultFamily, faultName, faultWhere } from '../faults/faultName';
 import { faultOwner } from '../faults/faultOwner';
+import { FaultEffectLine } from '../faults/FaultEffectLine';
 import '../faults/faultOwner.css';
 import type { FaultFormValues } from '../faults/faultForm';
 
@@ -233,6 +234,7 @@ function FaultList({ reveal }: { reveal: Reveal | null }) {
                 <ExpiryRefusals refusals={f.refusals} fault={f} />
               </Suspense>
             )}
+            {f.effect && <FaultEffectLine fault={f} />}
             {live && (
               <button
                 type="button"

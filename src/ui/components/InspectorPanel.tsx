@@ -16,6 +16,7 @@ import { useRowsBelow, useSelectedRowInView } from '../inspector/listInView';
 import { fateFlag } from '../inspector/spanFlags';
 import { retriedTitle } from '../inspector/retriedWords';
 import { EnvoyFlag } from './EnvoyFlag';
+import { faultOfOnly, faultOnlyLabel, faultOnlyValue } from '../faults/faultEffect';
 
 /** How often an open panel asks the worker again while the run moves. */
 const REFRESH_MS = 500;
@@ -121,6 +122,16 @@ function Picker({ target }: { target: InspectTarget | null }) {
  * the title (U15's whole sentence did not fit the bar even at 1600x1000: cut after 30 characters).
  */
 function RequestListNote({ failedOnly, only, listed, failed }: { failedOnly: boolean; only: string | null; listed: number; failed: number }) {
+  const fault = faultOfOnly(only);
+  const faultLabel = useAppStore((s) => (fault < 0 ? '' : faultOnlyLabel(s.faults.find((f) => f.id === fault), fault)));
+  if (fault >= 0) {
+    return (
+      <span className="inspector-hint request-list-note" data-testid="request-list-note" title={`Kept requests a try of which this fault (${faultLabel}) failed, newest first, whatever their fate: ${failed} of the ${listed} listed failed. The app keeps the last 150 failed requests (the commonest cause gives way first) and the last 50 retried ones that ended ok.`}>
+        <span className="request-list-note-wide">{`${faultLabel}: ${failed} of ${listed} failed`}</span>
+        <span className="request-list-note-narrow">{`${failed}/${listed} failed`}</span>
+      </span>
+    );
+  }
   const [wide, narrow] =
     only === 'retried'
       ? ['Retried, newest first', `${listed}`]
@@ -152,8 +163,13 @@ function RequestListNote({ failedOnly, only, listed, failed }: { failedOnly: boo
  */
 function OnlyPicker({ only }: { only: string | null }) {
   const failures = useAppStore((s) => s.stats.failures);
+  const faults = useAppStore((s) => s.faults);
   const causes = Object.keys(failures).sort((a, b) => failures[b] - failures[a] || a.localeCompare(b));
-  if (only !== null && only !== 'retried' && !causes.includes(only)) causes.push(only);
+  // The faults whose effect is counted and did something (FaultStatus.effect): each its own choice, named (faultEffect.ts).
+  const marked = faults.filter((f) => (f.effect?.failed ?? 0) > 0).map((f) => ({ value: faultOnlyValue(f.id), label: faultOnlyLabel(f, f.id) }));
+  const fault = faultOfOnly(only);
+  if (fault >= 0 && !marked.some((m) => m.value === only)) marked.push({ value: only!, label: faultOnlyLabel(faults.find((f) => f.id === fault), fault) });
+  if (only !== null && only !== 'retried' && fault < 0 && !causes.includes(only)) causes.push(only);
   return (
     <select
       className="request-only"
@@ -168,6 +184,11 @@ function OnlyPicker({ only }: { only: string | null }) {
       {causes.map((c) => (
         <option key={c} value={c}>
           {c}
+        </option>
+      ))}
+      {marked.map((m) => (
+        <option key={m.value} value={m.value}>
+          {m.label}
         </option>
       ))}
     </select>

@@ -155,11 +155,13 @@ export async function followRequests(failedOnly = inspectorStore.getState().fail
 
 /**
  * The list of kept requests that ended with `cause` ('timeout'), newest first (a cause chip under
- * the failed figure, trial N10); 'retried' lists those retried, ok or not; null lists all again.
+ * the failed figure, trial N10); 'retried' lists those retried, ok or not; 'fault:N' those a try of which fault N
+ * failed, ok or not (a fault's "show only its requests"); null lists all again.
  */
 export function followOnly(only: string | null): Promise<void> {
   unfoldRequestList();
-  return followRequests(only === 'retried' ? false : only !== null ? true : inspectorStore.getState().failedOnly, only);
+  // A fault's requests ('fault:N', faults/faultEffect.ts) whatever their fate, as the retried ones: a retried try that then succeeded is its effect too.
+  return followRequests(only === 'retried' || only?.startsWith('fault:') === true ? false : only !== null ? true : inspectorStore.getState().failedOnly, only);
 }
 
 /**
