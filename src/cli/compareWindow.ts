@@ -3,7 +3,7 @@
 // side with B/A. Each row carries the story figure's `measure` (and `service`), so the app's compare
 // view, which gets the same window, names its rows as these do.
 import { formatDuration } from '../scenario';
-import { differenceOf, differenceText } from '../workers/compareDifference';
+import { alikeDigits, differenceOf, differenceText } from '../workers/compareDifference';
 import type { WindowFigures } from './window';
 import { table } from './table';
 
@@ -79,11 +79,12 @@ export function compareWindow(a: WindowFigures, b: WindowFigures): CompareWindow
  * The window's lines under compare's table: a head naming the window and how its requests are
  * counted, then a row per figure with A, B and B/A (and B - A on latency rows, as the whole-run
  * table): counts whole, a share in % to one decimal, latency as the summary prints it, attempts to
- * one decimal as a story step shows them, "-" where a side has none. Pure.
+ * one decimal as a story step shows them (two where one would make A and B read alike beside a
+ * ratio that differs: alikeDigits), "-" where a side has none. Pure.
  */
 export function formatCompareWindow(c: CompareWindow): string {
   const cell = (r: CompareWindowRow, v: number | null) =>
-    v === null ? '-' : r.measure === 'ended' ? v.toLocaleString('en-US') : r.measure === 'failed-share' ? `${(100 * v).toFixed(1)}%` : r.measure.startsWith('latency-') ? formatDuration(v) : v.toFixed(1);
+    v === null ? '-' : r.measure === 'ended' ? v.toLocaleString('en-US') : r.measure === 'failed-share' ? `${(100 * v).toFixed(1)}%` : r.measure.startsWith('latency-') ? formatDuration(v) : v.toFixed(alikeDigits(r.a, r.b));
   const rows = [['over ' + c.window, 'A', 'B', 'B/A, B-A']];
   for (const r of c.rows) {
     const ratio = r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`;

@@ -48,3 +48,14 @@ export function pointsText(a: number | null, b: number | null): string | null {
 export function pointsApart(a: number | null, b: number | null): boolean {
   return a !== null && b !== null && Number.isFinite(a) && Number.isFinite(b) && Math.abs(b - a) >= 0.01;
 }
+
+/**
+ * Decimals for two figures shown side by side with their ratio: `d`, or one more where `d` would
+ * make two different values read alike ("1.0 / 1.0 / 0.96x" in the CLI's window: the ratio showed
+ * a difference the values hid; trial T5, 6), so the ratio can be read from the values. Missing or
+ * non-finite values take `d`. Pure.
+ */
+export function alikeDigits(a: number | null, b: number | null, d = 1): number {
+  if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) || a === b) return d;
+  return a.toFixed(d) === b.toFixed(d) ? d + 1 : d;
+}

@@ -37,3 +37,13 @@ test("gateway-only's 33.6% failing against mesh-only's 0% reads '-33.6 pts' (not
   expect(pointsApart(0.5, 0.505)).toBe(false);
   expect(pointsApart(0.5, null)).toBe(false);
 });
+
+test("alikeDigits: one decimal, two where one makes different values read alike ('1.0 / 1.0 / 0.96x', trial T5, 6)", async () => {
+  const { alikeDigits } = await import('../../src/workers/compareDifference');
+  expect(alikeDigits(1.02, 0.98)).toBe(2);
+  expect((1.02).toFixed(alikeDigits(1.02, 0.98))).toBe('1.02');
+  expect(alikeDigits(27.0, 2.9)).toBe(1);
+  expect(alikeDigits(3, 3)).toBe(1);
+  expect(alikeDigits(null, 1)).toBe(1);
+  expect(alikeDigits(Number.NaN, 1)).toBe(1);
+});

@@ -8,7 +8,7 @@
 // counts, as the table does (trial T3, 1: "failed 21.6% vs 0.0%" counted shoppers beside panes
 // counting all four of B's clients), and a p99 quoted beside failed shares far apart says which
 // failed requests it leaves out (trial T3, 2).
-import { pointsText } from '../../workers/compareDifference';
+import { alikeDigits, pointsText } from '../../workers/compareDifference';
 import { okOnlyWords } from '../../workers/okSets';
 import type { RunSummary } from '../../workers/protocol';
 import { clientSets, formatDiffValue, type DiffRow } from './diff';
@@ -30,7 +30,7 @@ const SHORT: Record<(typeof VERDICT_KEYS)[number], string> = { failed: 'failed',
  */
 export function triesText(a: number | null, b: number | null): [string, string] {
   const one = (v: number | null, d: number) => (v === null || !Number.isFinite(v) ? '—' : formatNumber(v, d));
-  const d = a !== null && b !== null && a !== b && one(a, 1) === one(b, 1) ? 2 : 1;
+  const d = alikeDigits(a, b);
   return [one(a, d), one(b, d)];
 }
 
