@@ -12,14 +12,14 @@ export const TRIES_LINE = 'attempts received: every attempt its callers sent the
 /**
  * The line under run's requests: the failed share of the requests that ended (ok + failed), one
  * decimal, the denominator a story step and its lesson figure use ("17.0% of the 9,237 requests
- * that ended"); the line above gives shares of those sent, in flight included, as the app's failed
- * counter ("% of sent") and compare do (trials N15, 11; T1, 4: this line called itself "the app's
- * share", which the counter is not). Pure; none ended gives "-".
+ * that ended"), as the app's failed counter does since session 54 ("14.1% of 64 ended"); the line above
+ * gives shares of those sent, in flight included, as compare's figures table does (trials N15, 11;
+ * T1, 4). Pure; none ended gives "-".
  */
 export function endedLine(ok: number, failed: number): string {
   const ended = ok + failed;
   const share = ended > 0 ? `${((100 * failed) / ended).toFixed(1)}%` : '-';
-  return `ended     ${ended.toLocaleString('en-US')}: failed ${share} of them (a story step's share, as its lesson figure: of the requests that ended)`;
+  return `ended     ${ended.toLocaleString('en-US')}: failed ${share} of them (of the requests that ended, as a story step's figure and the app's failed counter)`;
 }
 
 /**
@@ -33,7 +33,7 @@ export function formatSummary(s: RunSummary, counts?: LatencyCounts, notes: read
   const pct = (n: number) => (s.requests.sent ? ((100 * n) / s.requests.sent).toFixed(2) + '%' : '-');
   lines.push(`scenario ${s.scenario}   seed ${s.seed}   simulated ${formatDuration(s.simulatedMs)}   ${s.events.toLocaleString('en-US')} events in ${s.wallMs.toFixed(0)} ms wall   trace ${s.traceHash}`);
   lines.push('');
-  lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight} (${pct(s.requests.inFlight)})   (shares of the requests sent, as the app's counters and compare)`);
+  lines.push(`requests  sent ${s.requests.sent}   ok ${s.requests.ok} (${pct(s.requests.ok)})   failed ${s.requests.failed} (${pct(s.requests.failed)})   in flight ${s.requests.inFlight} (${pct(s.requests.inFlight)})   (shares of the requests sent, as compare's figures table)`);
   lines.push(endedLine(s.requests.ok, s.requests.failed));
   const causes = Object.entries(s.failures);
   if (causes.length) lines.push(`failures  ${causes.map(([c, n]) => withFlag(c, n, !envoyMet(s, c))).join('   ')}${codes(s.httpErrors, '   HTTP ')}`);

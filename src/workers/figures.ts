@@ -90,7 +90,7 @@ export function vcpuPer1000(proxyCpuMs: number, proxyPasses: number): number {
  * buckets and the run's totals. A window [from, to) counts the buckets that lie inside it
  * (requests by the time they ended, with their tries for attempts per request; tries by the
  * time they were sent for the most tries a second); without one, the whole
- * run so far. A latency quantile over a window merges the window's per-bucket histograms (so it
+ * run so far (every client's ok or failed share from the totals, the counters' own figures, with the second under way). A latency quantile over a window merges the window's per-bucket histograms (so it
  * is within the histogram's 0.39% of the exact quantile of those requests); a shift is that
  * quantile less the same over `baseline`'s window. Proxy CPU and the twin's figures are whole-run
  * figures (the schema refuses a window on them). Pure.
@@ -146,6 +146,15 @@ function measure(f: LessonFigure, buckets: readonly SeriesBucket[], bucketMs: nu
     case 'ok-share':
     case 'cause-share': {
       const n = sum(ended);
+      // Every client's failed or ok share over the whole run is the counters' own (ok and failed so far, the partial
+      // second too), so the story's "14.1% of 64 ended" and the failed counter's read one number at any moment, not
+      // only on a whole second (ui/components/counterShares.ts; session 53's T4 trial, 5). Totals behind the closed
+      // buckets (a caller that passes none) leave the buckets' count.
+      const own = !windowed && !f.client && f.measure !== 'cause-share' && totals.ok + totals.failed >= n && totals.ok + totals.failed > 0;
+      if (own) {
+        const ended = totals.ok + totals.failed;
+        return result((f.measure === 'ok-share' ? totals.ok : totals.failed) / ended, percent, 'requests', ended);
+      }
       const hit = sum((b) => {
         const c = f.client ? b.clients[f.client] : b;
         if (!c) return 0;
@@ -279,7 +288,11 @@ function windowText(from: number, to: number, now: number, has: boolean, bucketM
   return has ? span : `${span}: no requests in the window`;
 }
 
-function percent(v: number): string {
+/**
+ * A share (0..1) as a lesson figure and the counters write it: one decimal, two below 1% and above 99%
+ * ("0.31%", "14.1%", "99.62%"), "0%" and "100%" bare; NaN reads "NaN%" (callers say "—" first). Pure.
+ */
+export function percent(v: number): string {
   const p = v * 100;
   if (p === 0 || p === 100) return `${p}%`;
   return `${p < 1 || p > 99 ? p.toFixed(2) : p.toFixed(1)}%`;

@@ -60,12 +60,12 @@ describe('the CLI names each ratio of attempts by what it divides by', () => {
   });
 });
 
-describe("the sweep's failed share names its denominator, and gives the app's too", () => {
+describe("the sweep's failed share names its denominator, and gives compare's too", () => {
   // A run stopped with 20 of 100 requests in flight: 30 failed of 80 ended, 30 of 100 sent.
   const summary = { requests: { sent: 100, ok: 50, failed: 30, inFlight: 20 } } as unknown as RunSummary;
 
-  it('errorShare is failed, % of ended (37.5%); failedOfSent the app\'s failed, % of sent (30%); inFlightShare 20%', () => {
-    expect([RUN_METRICS.errorShare.label, RUN_METRICS.errorShare.read(summary)]).toEqual(["failed, % of ended (app's counter: % of sent)", 0.375]);
+  it('errorShare is failed, % of ended (37.5%); failedOfSent compare\'s failed, % of sent (30%); inFlightShare 20%', () => {
+    expect([RUN_METRICS.errorShare.label, RUN_METRICS.errorShare.read(summary)]).toEqual(["failed, % of ended (as the app's counter)", 0.375]);
     expect([RUN_METRICS.failedOfSent.label, RUN_METRICS.failedOfSent.read(summary)]).toEqual(['failed, % of sent', 0.3]);
     expect([RUN_METRICS.inFlightShare.label, RUN_METRICS.inFlightShare.read(summary)]).toEqual(['in flight at the end, % of sent', 0.2]);
   });

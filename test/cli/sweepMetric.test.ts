@@ -111,17 +111,17 @@ describe('an interval cut at its figure bound says so (N11: "0.8526 ±1.4" for a
     expect(c.lo).toBe(0);
     expect(c.hi!).toBeCloseTo(0.008526 + 4.302653 * (Math.sqrt(((0 - 0.008526) ** 2 + (0.000979 - 0.008526) ** 2 + (0.024599 - 0.008526) ** 2) / 2) / Math.sqrt(3)), 6);
     expect(c.clamped).toEqual(['lo']);
-    expect(clampNote(report)).toBe("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent)): the figure cannot go past it");
+    expect(clampNote(report)).toBe("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (as the app's counter)): the figure cannot go past it");
     const table = formatReport(report);
     // Mean and bounds at the decimals of the half-width, 2.156 (trial T3 of session 52, 3).
     expect(table).toMatch(/0\.9% \[0\.0, 4\.3\]/);
     expect(table).not.toContain('0.9% ±');
-    expect(table).toContain("[lo, hi]: the interval cut at its figure's bound: Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent))");
+    expect(table).toContain("[lo, hi]: the interval cut at its figure's bound: Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (as the app's counter))");
     const csv = reportCsv(report).split('\n');
     const row = Object.fromEntries(csv[0].split(',').map((h, i) => [h, csv[1].split(',')[i]]));
     expect(row['errorShare_lo']).toBe('0');
     expect(Number(row['errorShare_hi'])).toBeCloseTo(c.hi!, 12);
-    expect(reportHtml(report)).toContain("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (app's counter: % of sent))");
+    expect(reportHtml(report)).toContain("Student t, 3 seeds; lower bound clamped at 0 (failed, % of ended (as the app's counter))");
     expect(reportHtml(report)).toContain('0.9% <span class="ci">[0.0, 4.3]</span>');
   });
 

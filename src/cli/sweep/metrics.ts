@@ -36,8 +36,8 @@ const vcpu = (cpuMs: number, s: RunSummary) => (s.simulatedMs > 0 ? cpuMs / s.si
  * - errorShare ("failed, % of ended"): failed / (ok + failed), the user requests that ended; those still
  *   in flight when the run stopped are left out, as a story step counts them. The estimate of the chance
  *   a request fails: over sent it would read each unended request as ok (docs/cli.md, "Which denominator");
- * - failedOfSent ("failed, % of sent"): failed / sent, in flight counted in sent, as the app's failed
- *   counter and compare table divide (for quoting beside them); inFlightShare: in flight at the end / sent;
+ * - failedOfSent ("failed, % of sent"): failed / sent, in flight counted in sent, as compare's figures
+ *   table divides (for quoting beside it; the app's failed counter is of ended since session 54); inFlightShare: in flight at the end / sent;
  * - attemptsPerCall ("attempts per call, all hops"; attemptsPerRequest before session 50, still read): attempts (first attempts + retries, Envoy's
  *   x-envoy-attempt-count) on every hop per call on those hops (sum of edges' requests + retries over
  *   sum of their requests), not per user request (compare's "attempts per user request, all hops"); as Envoy's `upstream_rq_total` / downstream requests
@@ -54,8 +54,9 @@ export const RUN_METRICS: Record<string, MetricDef> = {
   meanMs: { label: 'latency mean (ms)', scale: 1, range: NEVER_NEGATIVE, read: (s) => (s.requests.ok > 0 ? s.latencyMs.mean : null) },
   endedRequests: { label: 'user requests ended', scale: 1, range: NEVER_NEGATIVE, read: (s) => s.requests.ok + s.requests.failed },
   errorShare: {
-    // The head says where the app differs (trial T1, 3): its counter and compare read % of sent.
-    label: "failed, % of ended (app's counter: % of sent)",
+    // The head says how the app reads it (trial T1, 3): its failed counter divides by ended too (session 54, C1);
+    // compare's figures table by sent.
+    label: "failed, % of ended (as the app's counter)",
     scale: 100,
     range: SHARE,
     read: (s) => {

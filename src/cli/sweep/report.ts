@@ -126,8 +126,8 @@ export function metricNotes(names: readonly string[]): string[] {
   const has = (p: (n: string) => boolean) => names.some(p);
   return [
     has((n) => /^p\d+Ms$|^meanMs$/.test(n)) ? 'latency of ok requests after the warmup' : '',
-    has((n) => n === 'errorShare') ? "failed, % of ended: failed / (ok + failed) user requests, those in flight at the end left out (0..1 in --json and --csv; each run's sent, ok and failed are in --json). The app's failed counter and compare divide by sent: --metric failedOfSent" : '',
-    has((n) => n === 'failedOfSent' || n === 'inFlightShare') ? "failed and in flight, % of sent: as the app's counters divide, in flight counted in sent (0..1 in --json and --csv)" : '',
+    has((n) => n === 'errorShare') ? "failed, % of ended: failed / (ok + failed) user requests, those in flight at the end left out (0..1 in --json and --csv; each run's sent, ok and failed are in --json). The app's failed counter divides by ended too; compare's figures table by sent: --metric failedOfSent" : '',
+    has((n) => n === 'failedOfSent' || n === 'inFlightShare') ? "failed and in flight, % of sent: as compare's figures table and the app's in-flight counter divide, in flight counted in sent (0..1 in --json and --csv)" : '',
     has((n) => n.endsWith('.triesPerUserRequest')) ? "attempts at a service per user request: the attempts (first attempts + retries) made at it for the user requests that ended in the window, however long before, over those requests (a story step's figure)" : '',
     has((n) => n === 'attemptsPerCall' || n === 'attemptsPerRequest') ? "attempts per call, all hops: every hop's attempts (first attempts + retries) over its calls, not per user request (compare's attempts per user request, all hops)" : '',
     has((n) => n === 'proxyCpuVcpu') ? 'proxy CPU in vCPU (all sidecars)' : '',
