@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
 import { parseScenarioText, type Scenario } from '../../src/scenario';
 import { runWithWindow } from '../../src/cli/window';
-import { sharedFigureSteps, storyWindowRows } from '../../src/ui/compare/storyWindows';
+import { sharedFigureSteps, soleClient, storyWindowRows } from '../../src/ui/compare/storyWindows';
 
 const parsed = (name: string): Scenario => {
   const r = parseScenarioText(readFileSync(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)), 'utf8'));
@@ -51,4 +51,25 @@ test("presenter mode's one question: gateway-only against mesh-only at 40 s both
   const [ia, ib] = sharedFigureSteps([r.narrative, f.narrative], [30_000, 30_000])!;
   expect([r.narrative[ia].figure?.label, f.narrative[ib].figure?.label]).toEqual(['attempts at payments per user request once it is back', f.narrative[ib].figure?.label]);
   expect(f.narrative[ib].figure?.from).toBe(r.narrative[ia].figure?.from);
+});
+
+// Session 53's T4 trial, 5: gateway-only against gateway-and-mesh at 60 s read A's "33.4% user requests failing while
+// the replica hangs" beside B's figure of another measure. gateway-only has one client, shoppers, so its figure of
+// every user request is shoppers': the same measure and window as gateway-and-mesh's step 3, shown in both panes.
+test("one measure in both panes: gateway-only's failed share over 21 s – 58 s is gateway-and-mesh's shoppers' (step 3), gateway-only's only client", () => {
+  const [a, b] = [parsed('gateway-only.json'), parsed('gateway-and-mesh.json')];
+  const steps = [a.narrative, b.narrative] as const;
+  expect(sharedFigureSteps(steps, [60_000, 60_000], ['shoppers', null])).toEqual([3, 2]);
+  expect(b.narrative[2].figure).toMatchObject({ measure: 'failed-share', client: 'shoppers', from: a.narrative[3].figure?.from, to: a.narrative[3].figure?.to });
+  // Without knowing A's client, "every user request" and "shoppers'" are two figures: each pane keeps its own.
+  expect(sharedFigureSteps(steps, [60_000, 60_000])).toBeNull();
+  // B, with four clients, reads no figure of all its requests as shoppers'.
+  expect(sharedFigureSteps([b.narrative, a.narrative], [60_000, 60_000], [null, 'shoppers'])).toEqual([2, 3]);
+});
+
+test('soleClient: the one client of a scenario, null for none or several', () => {
+  const node = (kind: string, name: string) => ({ kind, name });
+  expect(soleClient({ topology: { nodes: [node('client', 'shoppers'), node('service', 'edge')] } })).toBe('shoppers');
+  expect(soleClient({ topology: { nodes: [node('client', 'a'), node('client', 'b')] } })).toBeNull();
+  expect(soleClient({ topology: { nodes: [node('service', 'edge')] } })).toBeNull();
 });

@@ -33,7 +33,7 @@ interface PaneProps {
    * presenter mode draws them (compare-fit, presenter mode); null: beside this pane's picture.
    */
   dockOver: HTMLElement | null;
-  /** Presenter mode: the step of this pane's story whose figure both panes show (sharedFigureSteps); undefined: its own. */
+  /** The step of this pane's story whose figure both panes show (sharedFigureSteps); undefined: its own. */
   sharedStep?: number;
   /** The client the figures are for (scopeInUse), or null: the counters then count every client's requests. */
   scope: string | null;

@@ -17,7 +17,7 @@ import { CompareTimeline } from './CompareTimeline';
 import { MetricsDiff } from './MetricsDiff';
 import { scopeInUse } from './compareStore';
 import { StoryWindowFigures } from './StoryWindowFigures';
-import { sharedFigureSteps } from './storyWindows';
+import { sharedFigureSteps, soleClient } from './storyWindows';
 import { CompareWindowFigures } from './CompareWindowFigures';
 import { OverlayCharts } from './OverlayCharts';
 import { CompareFaults } from './CompareFaults';
@@ -62,10 +62,11 @@ export function CompareView({ controller }: { controller: CompareController }) {
   const rootRef = useRef<HTMLDivElement>(null);
   useChromeHeight(rootRef, fit && !s.presenter && controller.panes.length === 2);
   useHeaderHeight(rootRef);
-  // Presenter mode: both panes show one figure both stories measure over one window (trial N17, 4).
+  // Both panes show one figure both stories measure over one window, in presenter mode (trial N17, 4) and out of it
+  // (session 53's T4 trial, 5: A's "33.4% failing while the replica hangs" beside B's CPU figure read as two answers).
   // The counters under the panes count the client the figures are for (trial T4, 1).
   const scope = scopeInUse(s);
-  const sharedSteps = s.presenter && controller.panes.length === 2 ? sharedFigureSteps([controller.panes[0].info.narrative, controller.panes[1].info.narrative], s.paneTimes) : null;
+  const sharedSteps = controller.panes.length === 2 ? sharedFigureSteps([controller.panes[0].info.narrative, controller.panes[1].info.narrative], s.paneTimes, [soleClient(controller.panes[0].info), soleClient(controller.panes[1].info)]) : null;
   // Presenter mode fills the window from its top: the page does not scroll there.
   useEffect(() => void (s.presenter && window.scrollTo(0, 0)), [s.presenter]);
   return (

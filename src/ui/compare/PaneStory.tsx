@@ -20,9 +20,10 @@ const NO_STEPS: never[] = [];
  * line, with "more" to read it whole when the line cuts it (trial N10, finding 2: the compare view
  * showed a merged story's "Step 6 of 7" and no text or figure). A step without a figure keeps the
  * last one before it in sight, said as that step's (figureStepAt). Nothing for a scenario
- * without a story. `sharedStep`: in presenter mode, the step of this story whose figure both panes
- * show (sharedFigureSteps, storyWindows.ts), said as "step 4’s figure, in both panes" when it is
- * not this step's own, so both panes answer one question (trial N17, 4).
+ * without a story. `sharedStep`: the step of this story whose figure both panes show
+ * (sharedFigureSteps, storyWindows.ts), said as "step 4’s figure, in both panes" when it is not
+ * this step's own, so both panes answer one question, measured on each run: in presenter mode
+ * (trial N17, 4) and out of it (session 53's T4 trial, 5: one row, one measure for both sides).
  */
 export function PaneStory({ series, sharedStep }: { series: SeriesState; sharedStep?: number }) {
   const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);

@@ -88,37 +88,55 @@ function figureStepNow(steps: readonly PaneStep[], t: number): number {
   return at;
 }
 
-/** A figure both stories measure over one window (storyWindowRows' rule): its key, or null. */
-function sharedKey(f: LessonFigure | undefined): string | null {
-  return f && (f.from !== undefined || f.to !== undefined) && !WHOLE_RUN_MEASURES.includes(f.measure) ? keyOf(f) : null;
+/**
+ * A figure both stories measure over one window (storyWindowRows' rule): its key, or null. `sole`: the scenario's one
+ * client, when it has one: a figure of every user request there is that client's (gateway-only's "user requests
+ * failing while the replica hangs" is gateway-and-mesh's "shoppers' requests failing while the replica hangs").
+ */
+function sharedKey(f: LessonFigure | undefined, sole: string | null = null): string | null {
+  return f && (f.from !== undefined || f.to !== undefined) && !WHOLE_RUN_MEASURES.includes(f.measure) ? keyOf(sole !== null && !f.client ? { ...f, client: sole } : f) : null;
 }
 
 /**
- * The steps whose lesson figures both panes show in presenter mode, so the projected screen asks
- * one question and gives both runs' answers (trial N17, 4: gateway-only's pane read step 4's
+ * The steps whose lesson figures both panes show (in presenter mode and out of it since session 54:
+ * T4's trial, 5), so the screen asks one question and gives both runs' answers (trial N17, 4: gateway-only's pane read step 4's
  * "33.6% user requests failing while the replica hangs" while mesh-only's, at its step 5, read
  * "1.76 ms proxy CPU per user request"; its 0% was only in a table presenter mode hides).
  * A figure is shared when both stories have a step with that figure over the same window (the
- * stories' windows' rule, keyOf). The one shown: A's figure now when B's story has it; else B's
+ * stories' windows' rule, keyOf), a story whose scenario has one client (`soleClients`, A's and B's, null for
+ * several) reading its figures of every user request as that client's: gateway-only against gateway-and-mesh shows
+ * the failed share over 21 s – 58 s in both panes, A's of all its requests (all shoppers'), B's of shoppers' (session
+ * 53's T4 trial, 5: A's 33.4% beside B's figure of another measure). The one shown: A's figure now when B's story has it; else B's
  * figure now when A's has it; else the shared figure whose step began last in A (by `nowMs[0]`).
  * Returns each story's index of its (first) step with that figure, or null when the stories share
  * no windowed step figure or none has begun (each pane then keeps its own step's figure). Pure.
  */
-export function sharedFigureSteps(steps: readonly [readonly PaneStep[], readonly PaneStep[]], nowMs: readonly [number, number]): [number, number] | null {
-  const first = (list: readonly PaneStep[]) => {
+export function sharedFigureSteps(
+  steps: readonly [readonly PaneStep[], readonly PaneStep[]],
+  nowMs: readonly [number, number],
+  soleClients: readonly [string | null, string | null] = [null, null],
+): [number, number] | null {
+  const first = (list: readonly PaneStep[], sole: string | null) => {
     const m = new Map<string, number>();
     list.forEach((s, i) => {
-      const k = sharedKey(s.figure);
+      const k = sharedKey(s.figure, sole);
       if (k !== null && !m.has(k)) m.set(k, i);
     });
     return m;
   };
-  const [inA, inB] = [first(steps[0]), first(steps[1])];
+  const [inA, inB] = [first(steps[0], soleClients[0]), first(steps[1], soleClients[1])];
+  const [keyA, keyB] = [(f?: LessonFigure) => sharedKey(f, soleClients[0]), (f?: LessonFigure) => sharedKey(f, soleClients[1])];
   const pick = (k: string | null): [number, number] | null => (k !== null && inA.has(k) && inB.has(k) ? [inA.get(k)!, inB.get(k)!] : null);
   const [fa, fb] = [figureStepNow(steps[0], nowMs[0]), figureStepNow(steps[1], nowMs[1])];
-  const now = pick(fa >= 0 ? sharedKey(steps[0][fa].figure) : null) ?? pick(fb >= 0 ? sharedKey(steps[1][fb].figure) : null);
+  const now = pick(fa >= 0 ? keyA(steps[0][fa].figure) : null) ?? pick(fb >= 0 ? keyB(steps[1][fb].figure) : null);
   if (now) return now;
   // Neither pane's figure now is shared: the shared figure whose step began last in A.
-  for (let i = steps[0].length - 1; i >= 0; i--) if (steps[0][i].at <= nowMs[0] && pick(sharedKey(steps[0][i].figure))) return pick(sharedKey(steps[0][i].figure));
+  for (let i = steps[0].length - 1; i >= 0; i--) if (steps[0][i].at <= nowMs[0] && pick(keyA(steps[0][i].figure))) return pick(keyA(steps[0][i].figure));
   return null;
+}
+
+/** A scenario's one client's name ("shoppers"), or null when it has none or several (sharedFigureSteps' `soleClients`). Pure. */
+export function soleClient(info: { topology: { nodes: readonly { kind: string; name: string }[] } }): string | null {
+  const clients = info.topology.nodes.filter((n) => n.kind === 'client');
+  return clients.length === 1 ? clients[0].name : null;
 }
