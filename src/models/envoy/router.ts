@@ -219,10 +219,10 @@ export class Router {
    * drain time ended: mesh/PlaintextDrain.ts): Envoy's onUpstreamReset with connection
    * termination, 503 UC, retried under `reset`, `5xx` or `gateway-error`. Its connection closes
    * (HTTP/2: its stream ends); the record lives on, abandoned, until the callee's answer, which
-   * is dropped. Rare: not on the per-request path.
+   * is dropped. AF.local: the router saw the reset (its try: TraceRecord.failTry). Rare: not on the per-request path.
    */
   upstreamReset(att: Attempt): void {
-    att.flags |= AF.abandoned;
+    att.flags |= AF.abandoned | AF.local;
     const call = callOf(att);
     this.endAttempt(att, call, Cause.reset, 503);
     this.pool.closeBusy(att.route!, att);

@@ -2,7 +2,8 @@
 // the names, services and attribute dictionaries of `Span` (types.ts). Those are built from it
 // (materialize.ts) only when a kept trace is read, so the many requests recorded on the chance
 // that they fail and then forgotten cost a few numbers written per span (no object, no string).
-import { flagsOfCall, responseFlagOf } from '../envoy/responseFlags';
+import { AF } from '../Call';
+import { CALLEE_LOGGED_FLAGS, flagsOfCall, responseFlagOf } from '../envoy/responseFlags';
 import { Cause } from '../events';
 
 /** What a span stands for: fixes its name, role, kind, service and first attributes (materialize.ts). */
@@ -101,8 +102,10 @@ export const WHERE = [
   'ended by the per-try timeout: the host had not answered; the router reset the upstream request',
   'ended by the route timeout: the host had not answered; the router reset the upstream request',
   'ended by the route timeout while it waited for a connection',
+  // A try the server's listener reset as its drain time ended (Router.upstreamReset: mesh/PlaintextDrain.ts).
+  "reset by the server's listener as its drain time ended: the host had not answered; the connection closed under the request",
 ] as const;
-export const Where = { onThisHop: 0, furtherDown: 1, noHost: 2, seenByRouter: 3, answeredByHost: 4, partitioned: 5, here: 6, resetByPod: 7, perTryTimeout: 8, routeTimeout: 9, routeTimeoutWaiting: 10 } as const;
+export const Where = { onThisHop: 0, furtherDown: 1, noHost: 2, seenByRouter: 3, answeredByHost: 4, partitioned: 5, here: 6, resetByPod: 7, perTryTimeout: 8, routeTimeout: 9, routeTimeoutWaiting: 10, drainReset: 11 } as const;
 
 /** Numbers a span takes in `TraceRecord.rows`: op, parent, start, end, error, then a-d (see Op). */
 export const STRIDE = 9;
@@ -240,6 +243,18 @@ export class TraceRecord {
     this.rows[i * STRIDE + F_ERROR] = 1;
     this.setString(i, AttrKey.cause, cause);
     if (where >= 0) this.set(i, AttrKey.failed, where);
+  }
+
+  /**
+   * Marks try span `i` failed with `cause`, where its attempt's `flags` (AF) say (AF.local and abandoned: a drain's reset,
+   * Router.upstreamReset); one its router met gets Envoy's flag then (UF, UC, UO...; not a callee's RL) in
+   * 'meshsim.envoy.response_flags', as timedOut sets UT: the waterfall, the OTLP export and the words read one attribute.
+   */
+  failTry(i: number, cause: string, flags: number): void {
+    const local = (flags & AF.local) !== 0;
+    this.fail(i, cause, local ? ((flags & AF.abandoned) !== 0 ? Where.drainReset : Where.seenByRouter) : (flags & AF.inherited) !== 0 ? Where.furtherDown : Where.answeredByHost);
+    const flag = local ? responseFlagOf(cause) : '';
+    if (flag !== '' && !CALLEE_LOGGED_FLAGS.has(flag)) this.setString(i, AttrKey.responseFlags, flag);
   }
 
   /**

@@ -146,7 +146,7 @@ export class Tracer extends TraceStore {
     if (!t.has(s) || !Number.isNaN(t.endOf(s))) return;
     t.close(s, now);
     t.set(s, AttrKey.status, status);
-    if (cause !== null) t.fail(s, cause, (att.flags & AF.local) !== 0 ? Where.seenByRouter : (att.flags & AF.inherited) !== 0 ? Where.furtherDown : Where.answeredByHost);
+    if (cause !== null) t.failTry(s, cause, att.flags); // where and, if the router met it, Envoy's flag
   }
 
   /** The router's own timer ended the try, per-try or the route's (Router.abandon): TraceRecord.timedOut, with the timer's length. */

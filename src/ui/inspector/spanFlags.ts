@@ -6,24 +6,29 @@ import { CALLEE_LOGGED_FLAGS, plainCallerSees, responseFlagOf } from '../../mode
 import { Cause } from '../../models/events';
 
 /**
+ * `flags` ("UC,URX") as the caller's log carries them: without a proxy of its own (`callerHasProxy` false) the caller has
+ * no Envoy, so a connection failure's own flag (plainCallerSees: its socket's error) goes, as the CLI's run table drops
+ * it (report.ts asPlainCaller); a flag the callee logs (RL, CALLEE_LOGGED_FLAGS) goes always. Pure.
+ */
+function callerLogged(flags: string, cause: unknown, callerHasProxy: boolean): string {
+  const own = !callerHasProxy && typeof cause === 'string' && plainCallerSees(cause) !== null ? responseFlagOf(cause) : '';
+  return flags
+    .split(',')
+    .filter((f) => f !== own && !CALLEE_LOGGED_FLAGS.has(f))
+    .join(',');
+}
+
+/**
  * The flags a failed call span's Envoy logged ("UT", "UF,URX"), or '' when none: its
  * 'meshsim.envoy.response_flags' (the tracer's flagsOfCall: the cause's flag on the hop that met
- * it, URX when retries ran out, UO when a retry was refused). A caller with no proxy (`callerHasProxy`
- * false) has no Envoy: its connection failures (plainCallerSees) lose their flag, as the CLI's
- * run table drops them (report.ts asPlainCaller). Spans other than calls: ''. Pure.
+ * it, URX when retries ran out, UO when a retry was refused), as the caller logs them (callerLogged: a caller with
+ * no proxy loses its connection failures' flag; a gateway's own refusal, RL, is on its server span: serverSpanFlags).
+ * Spans other than calls: ''. Pure.
  */
 export function callSpanFlags(span: Span, callerHasProxy: boolean): string {
   const flags = span.attrs['meshsim.envoy.response_flags'];
   if (span.role !== 'call' || typeof flags !== 'string') return '';
-  const cause = span.attrs['meshsim.cause'];
-  // A gateway's own refusal (RL) is logged by the gateway: its server span carries it (serverSpanFlags).
-  const callee = (f: string) => !CALLEE_LOGGED_FLAGS.has(f);
-  if (callerHasProxy || typeof cause !== 'string' || plainCallerSees(cause) === null) return flags.split(',').filter(callee).join(',');
-  const own = responseFlagOf(cause);
-  return flags
-    .split(',')
-    .filter((f) => f !== own && callee(f))
-    .join(',');
+  return callerLogged(flags, span.attrs['meshsim.cause'], callerHasProxy);
 }
 
 /**
@@ -40,24 +45,21 @@ export function serverSpanFlags(span: Span): string {
 }
 
 /**
- * The flag a failed try's router met, as its upstream log would carry it: the flag the router set on the try
- * ('meshsim.envoy.response_flags': UT when its per-try or route timer ended the try and it reset the upstream request,
- * TraceRecord.timedOut), else a connection failure's own flag (UF, UC, ...: the router meets those itself); '' for an
- * answer from further down (a 504 relayed, a 503), a flag the callee logs (RL) and spans other than failed tries. Pure.
+ * The flags a failed try's router set on it, as its upstream log would carry them: its 'meshsim.envoy.response_flags',
+ * stored as the failure happened (TraceRecord.failTry: UF, UC, UO... for a connection failure, an overflow or a reset the
+ * router met; TraceRecord.timedOut: UT when its per-try or route timer ended the try). '' for an answer from the host or
+ * from further down (a 504 relayed, a 503: no attribute), spans other than failed tries, and as callerLogged drops (a
+ * caller with no proxy: no Envoy flags its socket's errors). Pure.
  */
-export function trySpanFlags(span: Span): string {
-  const cause = span.attrs['meshsim.cause'];
-  if (span.role !== 'try' || !span.error || typeof cause !== 'string') return '';
+export function trySpanFlags(span: Span, callerHasProxy = true): string {
   const set = span.attrs['meshsim.envoy.response_flags'];
-  if (typeof set === 'string' && set !== '') return set;
-  if (cause === Cause.timeout || plainCallerSees(cause) === null) return '';
-  const flag = responseFlagOf(cause);
-  return CALLEE_LOGGED_FLAGS.has(flag) ? '' : flag;
+  if (span.role !== 'try' || !span.error || typeof set !== 'string') return '';
+  return callerLogged(set, span.attrs['meshsim.cause'], callerHasProxy);
 }
 
 /** The flags a waterfall row shows: a call span's (callSpanFlags), a failed try's (trySpanFlags) or a server span's own refusal (serverSpanFlags). Pure. */
 export function rowFlags(span: Span, callerHasProxy: boolean): string {
-  return span.role === 'server' ? serverSpanFlags(span) : span.role === 'try' ? trySpanFlags(span) : callSpanFlags(span, callerHasProxy);
+  return span.role === 'server' ? serverSpanFlags(span) : span.role === 'try' ? trySpanFlags(span, callerHasProxy) : callSpanFlags(span, callerHasProxy);
 }
 
 /**

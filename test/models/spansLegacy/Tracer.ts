@@ -5,7 +5,7 @@ import type { Route } from '../../../src/models/envoy/cluster';
 import type { Sidecar } from '../../../src/models/proxy/Sidecar';
 import { ConnectSpans } from '../../../src/models/spans/connectSpans';
 import { timedOutWords } from '../../../src/models/spans/materialize';
-import { Where } from '../../../src/models/spans/TraceRecord';
+import { WHERE, Where } from '../../../src/models/spans/TraceRecord';
 import { sampledOneIn } from '../../../src/sim-engine';
 import { add, fail } from './spanKit';
 import { TraceStore } from './TraceStore';
@@ -131,7 +131,9 @@ export class LegacyTracer extends TraceStore {
     if (s === undefined || !Number.isNaN(s.end)) return;
     s.end = now;
     s.attrs['http.status_code'] = status;
-    if (cause !== null) fail(s, cause, (att.flags & AF.local) !== 0 ? 'seen by the router' : (att.flags & AF.inherited) !== 0 ? 'further down' : 'answered by the host');
+    // A local failure of an abandoned try: the listener's drain reset (session 54, F7; its UC flag is a later attribute).
+    const local = (att.flags & AF.local) !== 0;
+    if (cause !== null) fail(s, cause, local ? ((att.flags & AF.abandoned) !== 0 ? WHERE[Where.drainReset] : 'seen by the router') : (att.flags & AF.inherited) !== 0 ? 'further down' : 'answered by the host');
   }
 
   /**

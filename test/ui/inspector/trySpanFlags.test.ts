@@ -25,7 +25,11 @@ describe('trySpanFlags', () => {
     expect(trySpanFlags(tryspan({ 'meshsim.cause': 'timeout', 'meshsim.envoy.response_flags': 'UT' }, true, 'backoff'))).toBe('');
   });
 
-  it("flags a connection failure the router met with its own flag (a refused connect: UF)", () => {
-    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'connect-refused' }))).toBe('UF');
+  it("flags a connection failure the router met with the flag stored as it met it (a refused connect: UF); none from the cause alone (session 54, F7)", () => {
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'connect-refused', 'meshsim.envoy.response_flags': 'UF' }))).toBe('UF');
+    expect(trySpanFlags(tryspan({ 'meshsim.cause': 'connect-refused' }))).toBe('');
+    // A caller with no proxy has no Envoy: its socket's error carries no flag on its row, as on its call span.
+    expect(rowFlags(tryspan({ 'meshsim.cause': 'reset', 'meshsim.envoy.response_flags': 'UC' }), false)).toBe('');
+    expect(rowFlags(tryspan({ 'meshsim.cause': 'reset', 'meshsim.envoy.response_flags': 'UC' }), true)).toBe('UC');
   });
 });
