@@ -125,10 +125,20 @@ export const CALLS_ONLY_HIDE: ReadonlySet<string> = new Set(['proxy', 'network',
 /** Roles "calls and attempts only" lifts: a service's "serves" row goes, the calls it made stay (layoutWaterfall's `lift`). */
 export const CALLS_ONLY_LIFT: ReadonlySet<string> = new Set(['server']);
 
+/**
+ * The words of a try's fate its retry reason does not say (a reset the server's listener made as its drain time ended:
+ * WHERE[Where.drainReset] in models/spans/TraceRecord.ts), said before the reason; the timers' words are the reason's own
+ * ("per-try timeout of 250 ms fired"), and the others ('seen by the router', 'answered by the host') add nothing.
+ */
+const FATE_ADDS = /^reset by the server's listener/;
+
 /** What a row says beside its bar (a TLS handshake refused for an expired certificate: whose and who refused it, expiredCertNote). */
 export function noteOf(s: Span): string {
   const reason = s.attrs['meshsim.retry.reason'];
-  if (s.role === 'try' && typeof reason === 'string') return reason;
+  if (s.role === 'try' && typeof reason === 'string') {
+    const where = s.attrs['meshsim.failed'];
+    return typeof where === 'string' && FATE_ADDS.test(where) ? `${where}; ${reason}` : reason;
+  }
   const cause = s.attrs['meshsim.cause'];
   // A handshake refused for an expired certificate says whose and who refused it (F3, session 52).
   if (s.role === 'tls' && cause === 'tls-expired-cert') {

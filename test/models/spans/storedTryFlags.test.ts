@@ -98,3 +98,16 @@ describe('a failed try carries the flag its router set as it met the failure', (
     expect([...met].sort()).toEqual(MET[file]);
   });
 });
+
+describe("a drained try's row", () => {
+  it("says the listener's reset before its retry reason; a timed-out try's note stays its reason (which names the timer)", async () => {
+    const { noteOf } = await import('../../../src/ui/inspector/waterfall');
+    const ts = traces(scenario({ name: 'drain-end-gw', duration: '100s', meshes: mesh, clients: users('api'), gateways: [{ name: 'api', routes: [{ service: 'db', policy: { retries: { attempts: 2, retryOn: ['reset'] } } }] }], services: slowDb, changes: change }));
+    const drained = failedTries(ts).filter((s) => s.attrs['meshsim.failed'] === DRAIN);
+    expect(drained.length).toBeGreaterThan(0);
+    for (const s of drained) expect(noteOf(s)).toBe(`${DRAIN}; ${String(s.attrs['meshsim.retry.reason'])}`);
+    expect(drained.map(noteOf)).toContain("reset by the server's listener as its drain time ended: the host had not answered; the connection closed under the request; retry-on reset matched reset (HTTP 503, seen by the router); retry 1 of 2 after 24.93 ms backoff");
+    const timed = failedTries(traces(scenarioFile('mesh-only.json'), 24_000)).find((s) => s.attrs['meshsim.retry.per_try_timeout_ms'] !== undefined)!;
+    expect(noteOf(timed)).toBe(timed.attrs['meshsim.retry.reason']);
+  });
+});
