@@ -16,6 +16,7 @@ import { SlowWorkerNotice } from './components/RunNotices';
 import { useStoryColumn } from './narrative/storyColumn';
 import { useKeysDialog } from './keys/useKeysDialog';
 import { loadBuiltinTexts } from './scenarios/catalog';
+import { ColumnCue } from './narrative/ColumnCue';
 
 /**
  * The compare view, loaded only on a page opened with `?compare=a,b`: its code left the single
@@ -64,6 +65,7 @@ function SingleView() {
     <div className={`app${presenter ? ' presenter' : ''}`} data-testid="app" ref={appRef} style={style} data-story-column={column ?? undefined}>
       <Header />
       <ScenarioPanel />
+      <ColumnCue appRef={appRef} />
       <main className="stage" ref={stageRef}>
         <TopologyView />
         <Inspector />

@@ -33,15 +33,25 @@ export function CompareVerdict({ controller, s }: { controller: CompareControlle
     [s.figures, scope, window],
   );
   if (parts.length === 0) return null;
+  // The answer: the first figure after the clients' note. Where the line has one row's room (presenter mode, a wide
+  // window 740 px tall or less) it stands alone in the first difference's place, the rest in the title (compare.css).
+  const head = s.figures && clientsShort(s.figures[0].summary, s.figures[1].summary) ? 1 : 0;
+  const whole = `A vs B at ${formatSimTime(s.figuresAt)}: ${parts.join(' · ')}`;
   return (
     <span className="compare-verdict" data-testid="compare-verdict" data-window={window?.window ?? ''}>
-      <span className="compare-verdict-text" title={window ? `${window.label}: of user requests that ended ${window.window}, as each pane's story step counts them (the table's "Over the stories' windows"); whole run: from the runs' start to ${formatSimTime(s.figuresAt)}` : undefined}>
-        A vs B at {formatSimTime(s.figuresAt)}: {parts.join(' · ')}
+      <span className="compare-verdict-text" title={window ? `${whole}. ${window.label}: of user requests that ended ${window.window}, as each pane's story step counts them (the table's "Over the stories' windows"); whole run: from the runs' start to ${formatSimTime(s.figuresAt)}` : whole}>
+        A vs B<span className="compare-verdict-when"> at {formatSimTime(s.figuresAt)}</span>:{' '}
+        {parts.map((p, i) => (
+          <span key={i} className={i === Math.min(head, parts.length - 1) ? 'compare-verdict-head' : 'compare-verdict-part'}>
+            {i > 0 && <span className="compare-verdict-sep"> · </span>}
+            {p}
+          </span>
+        ))}
       </span>{' '}
       {scope !== null && (
         // Whose requests, said where the answer is, and every client's a click away (trial T4, 1).
         <span className="compare-verdict-scope" data-testid="compare-verdict-scope">
-          {scope === s.lessonClient ? `${scope} only, the lesson's clients` : `${scope} only`}{' '}
+          <span className="compare-verdict-scope-words">{scope === s.lessonClient ? `${scope} only, the lesson's clients` : `${scope} only`} </span>
           <button type="button" className="button button-quiet compare-verdict-more" data-testid="compare-scope-all" onClick={() => controller.store.setState((d) => void (d.scope = null))}>
             every client
           </button>

@@ -47,6 +47,14 @@ const ROW_PX = 20;
 const HANDLE_LIFT = 4;
 /** Clear space past the outermost row of stacked markers, CSS px. */
 const ROW_AIR = 4;
+/**
+ * Air between the timeline's marks and its edges, CSS px: above the highest row (under the drawer's tabs) and under
+ * the lowest lane or row (over the counters). With none, a handle at a step's time sat on the tab line and the row
+ * read as crushed (trial T4, 7). styles.css .timeline's padding holds it for one row and one lane. None in presenter
+ * mode, where no drawer gives the 6 px back (charts.css) and the story column needs them (presenter.spec).
+ */
+const EDGE_AIR = { top: 4, bottom: 2 };
+const NO_AIR = { top: 0, bottom: 0 };
 /** The track's top under the top of the timeline's content box, CSS px: an 8 px track centred in the label's 14 px line. */
 const TRACK_IN_LINE = 3;
 /**
@@ -63,6 +71,7 @@ export function Timeline() {
   const duration = useAppStore((s) => s.info?.durationMs ?? 0);
   const steps = useAppStore((s) => s.info?.narrative ?? NO_STEPS);
   const faults = useAppStore((s) => s.faults);
+  const air = useAppStore((s) => (s.presenter ? NO_AIR : EDGE_AIR));
   const simTime = useAppStore((s) => s.stats.simTime);
   const refused = useAppStore((s) => (s.stats.expiredHandshakes ?? 0) > 0);
   const runRefusedMs = useAppStore((s) => s.stats.expiredHandshakeFirstMs ?? -1);
@@ -130,8 +139,8 @@ export function Timeline() {
   // ROW_AIR between a stacked row and the counters (or the tabs) past it: 6 faults at one time
   // stacked a handle down onto the counter bar's edge.
   const rowsBottom = down > 0 ? MARKER_BOTTOM + down * ROW_PX + drop + TRACK_IN_LINE - lineEnd + ROW_AIR : 0;
-  const bottom = Math.max(4, rowsBottom, lanesBottom);
-  const top = -MARKER_TOP + Math.max(1, up) * ROW_PX - TRACK_IN_LINE + (up > 1 ? ROW_AIR : 0);
+  const bottom = Math.max(4, rowsBottom, lanesBottom) + air.bottom;
+  const top = -MARKER_TOP + Math.max(1, up) * ROW_PX - TRACK_IN_LINE + (up > 1 ? ROW_AIR : 0) + air.top;
   return (
     <div
       className={`timeline${band.hoverMs !== null || scrubbing ? ' timeline-band-live' : ''}`}
@@ -144,7 +153,7 @@ export function Timeline() {
       // counters: one row above the track and one lane under it are kept from the first paint
       // (styles.css), more grow the timeline (lanes by 6 px each, at most five more (MAX_FAULT_LANES); a row below
       // the track by ROW_PX and what it drops to clear the lanes: 19 px under control-plane-outage's three).
-      style={up > 1 || bottom > 4 ? { paddingTop: top, paddingBottom: bottom } : undefined}
+      style={up > 1 || bottom > 4 + air.bottom ? { paddingTop: top, paddingBottom: bottom } : undefined}
     >
       <span className="timeline-label">timeline</span>
       <div
