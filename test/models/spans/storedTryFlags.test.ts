@@ -2,24 +2,13 @@
 // as UT is when its timer ends it, not worked out from the cause on reading; and a try the server's listener reset at its
 // drain's end (Router.upstreamReset) says so, with UC, rather than 'answered by the host'.
 import { describe, expect, it } from 'vitest';
-import { Tracer, World } from '../../../src/models';
+import { traces } from './tracedRun';
 import { responseFlagOf } from '../../../src/models/envoy/responseFlags';
 import { toOtlp } from '../../../src/models/spans/otlp';
 import { WHERE, Where } from '../../../src/models/spans/TraceRecord';
-import { WORKER_TRACE_OPTIONS } from '../../../src/workers/hostRun';
 import { rowFlags, trySpanFlags } from '../../../src/ui/inspector/spanFlags';
 import type { Span, Trace } from '../../../src/models';
-import type { Scenario } from '../../../src/scenario';
 import { scenario, scenarioFile } from '../helpers';
-
-function traces(s: Scenario, ms?: number): Trace[] {
-  const world = new World(s, s.seed);
-  world.tracer = new Tracer(world, WORKER_TRACE_OPTIONS);
-  world.start();
-  world.runUntil(ms);
-  const t = world.tracer;
-  return t.list(false, 10_000).map((r) => t.get(r.id)!).filter((x) => x !== undefined);
-}
 
 const failedTries = (ts: Trace[]): Span[] => ts.flatMap((t) => t.spans.filter((s) => s.role === 'try' && s.error));
 const DRAIN = WHERE[Where.drainReset];

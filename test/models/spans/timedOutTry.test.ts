@@ -3,22 +3,11 @@
 // (TraceRecord.timedOut): the words say which timer, after how long, and that the host had not answered; the span
 // carries the timer's length and the flag the router set (UT), in the OTLP export too.
 import { describe, expect, it } from 'vitest';
-import { Tracer, World } from '../../../src/models';
+import { traces } from './tracedRun';
 import { toOtlp } from '../../../src/models/spans/otlp';
-import { WORKER_TRACE_OPTIONS } from '../../../src/workers/hostRun';
 import { trySpanFlags } from '../../../src/ui/inspector/spanFlags';
 import type { Span, Trace } from '../../../src/models';
-import type { Scenario } from '../../../src/scenario';
 import { scenario, scenarioFile } from '../helpers';
-
-function traces(s: Scenario, ms: number): Trace[] {
-  const world = new World(s, s.seed);
-  world.tracer = new Tracer(world, WORKER_TRACE_OPTIONS);
-  world.start();
-  world.runUntil(ms);
-  const t = world.tracer;
-  return t.list(false, 10_000).map((r) => t.get(r.id)!).filter((x) => x !== undefined);
-}
 
 const tries = (ts: Trace[]): Span[] => ts.flatMap((t) => t.spans.filter((s) => s.role === 'try'));
 
