@@ -56,7 +56,7 @@ describe("a sweep's report says what it swept and what the scenario does", () =>
     expect(page).toContain("retries of calls to payments (made by orders' sidecar)");
     expect(page).toContain('these seeds cannot tell them apart');
     // The zoomed error-share axis says where it starts; the two points' overlapping error shares carry a ≈.
-    expect(page).toMatch(/<figcaption>failed, % of ended \(as the app's counter\) \(axis from \d+(\.\d+)?, not 0\)<\/figcaption>/);
+    expect(page).toMatch(/<figcaption>failed, % of ended \(as the app's counter\) \(axis from \d+(\.\d+)?%, not 0%\)<\/figcaption>/);
     const share = JSON.parse(readFileSync(html.replace('.html', '.json'), 'utf8')) as { points: { metrics: { errorShare: { lo: number; hi: number } } }[] };
     const [a, b] = share.points.map((p) => p.metrics.errorShare);
     expect(b.lo <= a.hi && a.lo <= b.hi).toBe(true);

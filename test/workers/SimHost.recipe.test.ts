@@ -176,7 +176,7 @@ describe('a run is a recipe: live faults replay at their points', () => {
     expect(host.faults()).toMatchObject([{ startMs: 16_000, endMs: null, pending: true }]);
     const here = host.advance(0, 60_000);
     expect(here.simTime).toBe(16_000);
-    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 16_000, endMs: null, untilMs: null, pending: false, owner: 'yours' }]);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 16_000, endMs: null, untilMs: null, pending: false, owner: 'yours', effect: { failed: 1, retried: 0, ended: 0 } }]);
     host.seekTo(9_000, 60_000);
     expect(moment(host.seekTo(16_000, 60_000))).toEqual(moment(here));
     expect(host.faults()).toMatchObject([{ startMs: 16_000, pending: false }]);

@@ -206,7 +206,7 @@ describe('SimHost fault injection', () => {
     host.clearFault(injected.id);
     const after = host.advance(2000, 1e9);
     expect(after.nodes[catalog * NODE_STRIDE + NodeField.down]).toBe(0);
-    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 5000, endMs: 7000, untilMs: null, pending: false, owner: 'yours' }]);
+    expect(host.faults()).toEqual([{ id: 0, type: 'kill-service', target: 'catalog', amount: '', startMs: 5000, endMs: 7000, untilMs: null, pending: false, owner: 'yours', effect: { failed: 0, retried: 0, ended: 0 } }]);
   });
 
   it('a bad fault gets path: message problems naming the field, and changes nothing', () => {

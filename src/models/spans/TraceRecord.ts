@@ -2,7 +2,6 @@
 // the names, services and attribute dictionaries of `Span` (types.ts). Those are built from it
 // (materialize.ts) only when a kept trace is read, so the many requests recorded on the chance
 // that they fail and then forgotten cost a few numbers written per span (no object, no string).
-import { AF } from '../Call';
 import { CALLEE_LOGGED_FLAGS, flagsOfCall, responseFlagOf } from '../envoy/responseFlags';
 import { Cause } from '../events';
 
@@ -246,13 +245,14 @@ export class TraceRecord {
   }
 
   /**
-   * Marks try span `i` failed with `cause`, where its attempt's `flags` (AF) say (AF.local and abandoned: a drain's reset,
-   * Router.upstreamReset); one its router met gets Envoy's flag then (UF, UC, UO...; not a callee's RL) in
-   * 'meshsim.envoy.response_flags', as timedOut sets UT: the waterfall, the OTLP export and the words read one attribute.
+   * Marks try span `i` failed with `cause` at `where` (tryWhere.ts reads it off the attempt's AF flags; a drain's reset,
+   * Router.upstreamReset, is Where.drainReset); one its router met (`where` drainReset or seenByRouter) gets Envoy's flag
+   * then (UF, UC, UO...; not a callee's RL) in 'meshsim.envoy.response_flags', as timedOut sets UT: the waterfall, the
+   * OTLP export and the words read one attribute.
    */
-  failTry(i: number, cause: string, flags: number): void {
-    const local = (flags & AF.local) !== 0;
-    this.fail(i, cause, local ? ((flags & AF.abandoned) !== 0 ? Where.drainReset : Where.seenByRouter) : (flags & AF.inherited) !== 0 ? Where.furtherDown : Where.answeredByHost);
+  failTry(i: number, cause: string, where: number): void {
+    const local = where === Where.drainReset || where === Where.seenByRouter;
+    this.fail(i, cause, where);
     const flag = local ? responseFlagOf(cause) : '';
     if (flag !== '' && !CALLEE_LOGGED_FLAGS.has(flag)) this.setString(i, AttrKey.responseFlags, flag);
   }

@@ -7,9 +7,9 @@ import { ConnectSpans, tlsSpanAttrs } from './connectSpans';
 import { materialize, type SpanNames } from './materialize';
 import { ATTRS_SETS, AttrKey, Op, ROWS_SPANS, STRIDE, TraceRecord, Where } from './TraceRecord';
 import { TraceStore } from './TraceStore';
+import { tryWhere } from './tryWhere';
 import { Cause } from '../events';
 import type { Trace, TracerHost, TracerOptions } from './types';
-
 /** Dropped records' buffers kept for reuse, of each kind: enough for the requests that start while others end, few enough that a snapshot copying the tracer carries little (1.9 KB a pair, 31 KB in all). */
 const POOL = 16;
 
@@ -146,7 +146,7 @@ export class Tracer extends TraceStore {
     if (!t.has(s) || !Number.isNaN(t.endOf(s))) return;
     t.close(s, now);
     t.set(s, AttrKey.status, status);
-    if (cause !== null) t.failTry(s, cause, att.flags); // where and, if the router met it, Envoy's flag
+    if (cause !== null) t.failTry(s, cause, tryWhere(att.flags)); // where and, if the router met it, Envoy's flag
   }
 
   /** The router's own timer ended the try, per-try or the route's (Router.abandon): TraceRecord.timedOut, with the timer's length. */
