@@ -87,8 +87,9 @@ test("presenter mode on gateway-only vs mesh-only at 40 s sets each pane's step 
     expect((await leastText(page, side)).rates, `${side}'s rate labels (7.5 px before)`).toBeGreaterThanOrEqual(10);
     await expect(pane(page, side).getByTestId('pane-story')).toBeInViewport({ ratio: 1 });
   }
-  // Out of presenter mode each pane shows its own step's figure again.
-  await expect(pane(page, 'B').getByTestId('pane-figure')).toContainText('proxy CPU per user request');
+  // Out of presenter mode too both panes show the figure their stories share (session 54, C1: B's own step 5 read
+  // proxy CPU beside A's failed share), B's over the same window.
+  await expect(pane(page, 'B').getByTestId('pane-figure')).toContainText('user requests failing while the replica hangs');
   await saveShot(page, 'comparepresenterlines-normal-1280.png');
 
   // Shares compared in points: the stories' window and the whole run's failed share.
@@ -111,7 +112,7 @@ test("presenter mode on gateway-only vs mesh-only at 40 s sets each pane's step 
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await expect(pane(page, 'B').getByTestId('pane-figure')).toContainText('proxy CPU per user request');
+    await expect(pane(page, 'B').getByTestId('pane-figure')).toContainText('user requests failing while the replica hangs');
     await saveShot(page, `comparepresenterlines-normal-${w}.png`);
   }
 });

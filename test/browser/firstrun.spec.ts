@@ -149,13 +149,14 @@ test('A first run: the README walk from hello-mesh to presenter mode shows, at e
     await expect(item).toContainText('HTTP errors on catalog 50% → 503');
     await expect(item).not.toContainText('http-abort');
     await expect(page.getByTestId('timeline-fault')).toHaveCount(1);
-    // Five seconds into the fault: catalog tagged in the picture, failures counted as http-5xx only.
+    // Five seconds into the fault: catalog tagged in the picture, failures counted as http-5xx only, every one
+    // of them the person's own fault's ('yours', session 54, A1: the chip first, the cause after).
     moment = faultStart + 5_000;
     await seekTo(page, timeline, moment);
     await expect(page.locator('svg[data-testid="topology"] [data-node="catalog"] .topo-state')).toContainText('⚡ HTTP errors');
     const failed = await numOf(page.getByTestId('failed-count'));
     expect(failed).toBeGreaterThan(5);
-    await expect(page.getByTestId('failure-causes')).toHaveText(`http-5xx ${failed}`);
+    await expect(page.getByTestId('failure-causes').getByRole('button')).toHaveText([`yours ${failed}`, `http-5xx ${failed}`]);
     atMoment = await countersNow(page);
     await saveShot(page, 'firstrun-4-fault.png');
   });

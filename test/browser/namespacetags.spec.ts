@@ -1,6 +1,6 @@
 // Session 54, N2: namespaces and mTLS chips that carry news. A scenario of one namespace (imported
 // Bookinfo) draws no "ns" tag on its boxes, the inspector still names it; partial-adoption's two
-// teams read "ns shop" and "ns analytics"; the chip's word is drawn only where it is 9 px or more on
+// teams read "ns shop" and "ns data"; the chip's word is drawn only where it is 9 px or more on
 // screen, else the lock alone; and the chip follows a change of mode made mid-run.
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
@@ -48,7 +48,7 @@ for (const size of [
     await settled(page);
     const svg = page.locator('svg[data-testid="topology"]');
     await expect(svg.locator('[data-node="orders"]')).toBeVisible();
-    for (const [n, ns] of [['storefront', 'shop'], ['orders', 'shop'], ['catalog', 'shop'], ['reports', 'analytics'], ['search', 'analytics']]) await expect(svg.locator(`[data-node="${n}"] .topo-ns`)).toHaveText(`ns ${ns}`);
+    for (const [n, ns] of [['storefront', 'shop'], ['orders', 'shop'], ['catalog', 'shop'], ['reports', 'data'], ['search', 'data']]) await expect(svg.locator(`[data-node="${n}"] .topo-ns`)).toHaveText(`ns ${ns}`);
     const shown = await marks(page);
     console.log(`partial-adoption ${size.width}: ${shown.map((m) => `${m.node} '${m.text}' ${m.px.toFixed(1)} px`).join(', ')}`);
     for (const m of shown) {
