@@ -88,7 +88,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
     if (call.trace !== null) this.world.tracer!.callStart(call, call.parent);
     const sc = call.route!.sidecar;
     // NOTE: issue 14.4: the pass taken here with the call in hand (no lookup, no switch on the pass).
-    if (sc !== null && !sc.inline) this.outRequestPass(call.id, sc);
+    if (sc !== null && sc.inline === false) this.outRequestPass(call.id, sc);
     else this.router.routeCall(call); // an inline proxy's pass costs nothing: straight to its router
   }
 
@@ -127,7 +127,7 @@ export class DataPlane implements Actor, KindReceiver, ConnectionUser {
   respond(att: Attempt): void {
     const sc = att.calleeSidecar;
     // NOTE: issue 14.4: the pass taken here with the attempt in hand, as `issue` does.
-    if (sc !== null && !sc.inline) this.inboundPass(att, sc, P.inResponse);
+    if (sc !== null && sc.inline === false) this.inboundPass(att, sc, P.inResponse);
     else this.sendBack(att);
   }
 

@@ -94,7 +94,7 @@ export class Http1ConnPool {
     const since = pool.lines[top + 1];
     att.connServed = pool.lines[top + 2];
     // The app closes it at its keep-alive timeout after its last answer (about when it went idle here).
-    att.connClosesAt = reuse && att.calleeSidecar === null ? since + r.policy.appKeepAlive : Infinity;
+    att.connClosesAt = reuse === true && att.calleeSidecar === null ? since + r.policy.appKeepAlive : Infinity;
     res.activeRequests++;
     att.flags |= AF.attached;
     att.conn = Conn.sent;

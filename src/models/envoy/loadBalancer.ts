@@ -107,7 +107,7 @@ export class LoadBalancer {
     if (p !== this.arrangedFor) this.arrange(p);
     this.allUsable = false;
     if (this.weights !== null) return this.chooseLocality(p, clock.now, this.weights);
-    if (!p.localityLb) {
+    if (p.localityLb === false) {
       const n = this.onlyLevel(p, clock);
       if (n >= 0) return n;
     }

@@ -167,7 +167,7 @@ export class Router {
     const w = this.world;
     if ((call.flags & CF.done) !== 0) return;
     if (cause === null) return this.finishCall(call, null, status);
-    const inherited = !local && (att.flags & AF.inherited) !== 0;
+    const inherited = local === false && (att.flags & AF.inherited) !== 0;
     const r = call.route!;
     const p = call.policy ?? r.policy;
     if (mayRetry(p, call.attempts, cause, status, local)) {
