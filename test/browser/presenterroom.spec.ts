@@ -53,13 +53,16 @@ async function pictureProblems(page: Page) {
 /**
  * The story column's width each scenario took at 1024x768, px (200 for all before session 36):
  * two-meshes-via-gateway's seven nodes in a row keep 14.7 px names beside 200 px and fold beside
- * 240; the load test is group tiles beside any, which keep the stage's room (200).
+ * 240; the load test is group tiles beside any, which keep the stage's room (200). partial-adoption's boxes
+ * carry their teams' namespaces since session 54 ("ns shop", "ns data" at the name's size, N2): its wider picture
+ * leaves 200 (280 before). To win the 80 px back, presenter mode would hide the tag and give it no room; layoutAt's
+ * `presenter` option is also set for the folded 1024 drawing, so that needs a flag of its own (left for a session).
  */
 const EXPECTED_WIDTHS: Record<string, number> = {
   'control-plane-boundary': 340,
   'gateway-and-mesh': 360,
   'istio-load-test': 200,
-  'partial-adoption': 280,
+  'partial-adoption': 200,
   'retry-storm': 400,
   'third-party-service': 280,
   'two-meshes-via-gateway': 200,
