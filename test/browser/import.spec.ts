@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { openApp } from './fixtures/openApp';
 
 const dir = new URL('../../examples/bookinfo/', import.meta.url);
 /** Bookinfo's platform manifests, the route-to-v1 task and the workload, as named files. */
@@ -22,13 +23,6 @@ async function expectClearOfPictureControls(page: Page) {
   }
 }
 
-async function openApp(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
-  return errors;
-}
 
 test('Bookinfo manifests chosen together with "Open file…" are imported and drawn: productpage, reviews-v1..v3, ratings', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });

@@ -2,22 +2,16 @@
 // faults is said at its own line, field first; a client sending straight to a STRICT namespace's
 // service (every request would be tls-plaintext-rejected) is warned with lint's MS006 and its fix.
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures/sharedPage';
 import { saveShot } from './fixtures/shots';
+import { openApp } from './fixtures/openApp';
 
 const dir = new URL('./fixtures/platformTrial/', import.meta.url);
 /** The trial's platform.yaml (2 namespaces, shop STRICT) with one of its workloads, as "Open file…" gives them. */
 const chosen = (workload: string) =>
   ['platform.yaml', workload].map((name) => ({ name: name === workload ? 'workload.yaml' : name, mimeType: 'application/yaml', buffer: readFileSync(new URL(name, dir)) }));
 
-async function openApp(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await expect(page.getByTestId('run-status')).toHaveText('ready');
-  return errors;
-}
 
 for (const [width, height] of [
   [1600, 1000],
